@@ -1,0 +1,78 @@
+package retrieval
+
+import "time"
+
+// An Article is one news article as loaded from its file: the file's bytes
+// kept verbatim in Body, every physical line with its role, and the
+// sentences that may be quoted. An Article is immutable once parsed.
+type Article struct {
+	ID        string    // path relative to the folder it was loaded from
+	Title     string    // front-matter title, else the first non-empty line
+	Source    string    // front-matter source (an outlet's name), may be empty
+	URL       string    // front-matter url, may be empty
+	Published time.Time // front-matter published, else file time; zero if undated
+	Body      string    // the whole file, byte for byte
+	Lines     []Line    // every physical line, Lines[i].Number == i+1
+	Sentences []Sentence
+}
+
+// A Line is one physical line of an article file.
+type Line struct {
+	Number int  // 1-based line number in the file
+	Start  int  // byte offset of the line in Body
+	End    int  // byte offset of its end, before "\r\n" or "\n"
+	Kind   Kind // what the line is: news text, a heading, furniture…
+}
+
+// A Sentence is a quotable span of one line. Text is Body[Start:End], so a
+// quote is always an exact substring of the line it cites.
+type Sentence struct {
+	Index int    // position in Article.Sentences
+	Line  int    // 1-based line number
+	Start int    // byte offset in Body
+	End   int    // byte offset just past the sentence in Body
+	Text  string // Body[Start:End]
+}
+
+// Kind says what role a line plays on the page. Only [Text] and [Bullet]
+// lines hold quotable sentences; the others are structure or furniture.
+type Kind uint8
+
+const (
+	Blank       Kind = iota // empty or white space only
+	FrontMatter             // the --- block of key: value lines
+	Title                   // the title line
+	Repeat                  // the title printed again in the body
+	Heading                 // a section heading, byline or label: short, no closing punctuation
+	Dateline                // a place name opening the story: "MIAMI:"
+	Caption                 // a photo credit or caption
+	Furniture               // counters, share and subscribe calls, copyright lines
+	Teaser                  // a block of links to other stories and everything after it
+	Bullet                  // a list item: "- text"
+	Text                    // body text
+)
+
+var kindNames = [...]string{"blank", "frontmatter", "title", "repeat", "heading", "dateline", "caption", "furniture", "teaser", "bullet", "text"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
+// Quotable reports whether sentences of a line of this kind may be quoted.
+func (k Kind) Quotable() bool { return k == Text || k == Bullet }
+
+// LineText returns the text of line n (1-based) without its line ending, or
+// "" when n is out of range.
+func (a *Article) LineText(n int) string {
+	if n < 1 || n > len(a.Lines) {
+		return ""
+	}
+	l := a.Lines[n-1]
+	return a.Body[l.Start:l.End]
+}
+
+// Dated reports whether the article has a publication time.
+func (a *Article) Dated() bool { return !a.Published.IsZero() }
