@@ -1,0 +1,10 @@
+package main
+
+import (
+	"context"
+	"errors"
+)
+
+func runSummarize(ctx context.Context, env *environment, args []string) error {
+	return errors.New("summarize: not built yet")
+}
