@@ -266,21 +266,36 @@ func isCallToAction(lower string) bool {
 // isCounter reports whether a line is a social counter: "like0",
 // "12 comments", "Shares: 1.2k", "0".
 func isCounter(lower string) bool {
-	word := strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
-	if word == "" {
-		return true // digits and symbols only
-	}
-	for _, r := range word {
-		if !unicode.IsLetter(r) {
+	var words []string
+	for _, f := range strings.FieldsFunc(lower, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '|' || r == '·' }) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		if isCount(f) || w == "" {
+			continue
+		}
+		if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			return false
 		}
+		words = append(words, w)
 	}
-	switch word {
+	if len(words) == 0 {
+		return true // digits and symbols only
+	}
+	if len(words) > 1 {
+		return false
+	}
+	switch words[0] {
 	case "like", "likes", "dislike", "dislikes", "comment", "comments", "share", "shares",
 		"view", "views", "reaction", "reactions", "vote", "votes", "reply", "replies":
 		return true
 	}
 	return false
+}
+
+// isCount reports whether f is a number as counters print it: 12, 1,024,
+// 1.2k, 3M.
+func isCount(f string) bool {
+	f = strings.TrimRight(f, "kmKM")
+	return f != "" && strings.Trim(f, "0123456789.,") == "" && strings.ContainsAny(f, "0123456789")
 }
 
 func hasLetterOrDigit(s string) bool {

@@ -115,7 +115,7 @@ func isBoundary(text string, start, dot, end, next int) bool {
 		return false // Mr. Smith, Dr. Jones, St. Louis
 	case isMonthAbbrev(lw) || isNumberAbbrev(lw):
 		return !unicode.IsDigit(nr) // Jan. 5, No. 10
-	case isInitial(word) || strings.Contains(word, "."):
+	case isInitial(word) || isDottedAbbrev(word):
 		// J. K. Rowling, the U.S. Senate, 9 a.m. Eastern: a boundary only
 		// when the next word is one that usually opens a sentence.
 		return isSentenceStarter(nextWord)
@@ -175,3 +175,18 @@ func isMonthAbbrev(w string) bool     { _, ok := monthAbbrevs[w]; return ok }
 func isNumberAbbrev(w string) bool    { _, ok := numberAbbrevs[w]; return ok }
 func isCompanyAbbrev(w string) bool   { _, ok := companyAbbrevs[w]; return ok }
 func isSentenceStarter(w string) bool { _, ok := sentenceStarters[w]; return ok }
+
+// isDottedAbbrev reports whether w is letters separated by periods, each
+// part one or two letters: U.S, a.m, Ph.D, e.g.
+func isDottedAbbrev(w string) bool {
+	if !strings.Contains(w, ".") {
+		return false
+	}
+	for _, part := range strings.Split(w, ".") {
+		n := utf8.RuneCountInString(part)
+		if n == 0 || n > 2 || strings.ContainsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return false
+		}
+	}
+	return true
+}

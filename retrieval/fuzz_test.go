@@ -1,0 +1,59 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse checks that any input either fails cleanly or yields an article
+// whose lines cover the file and whose sentences are exact substrings of
+// quotable lines.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"Title\n\nBody. Second sentence.\n",
+		"---\ntitle: T\npublished: 2025-01-02\n---\nMIAMI:\nText (EPA pic)\n",
+		"- bullet one.\n• two\nSimilar news\nrest",
+		"\uFEFFT\r\n\r\n“Quote,” he said. U.S. talks… Next.\r\n",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := Parse("fuzz.txt", data)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(a.Body) || a.Title == "" {
+			t.Fatalf("bad article: title %q", a.Title)
+		}
+		if n := strings.Count(a.Body, "\n") + 1; len(a.Lines) != n {
+			t.Fatalf("%d lines, file has %d", len(a.Lines), n)
+		}
+		for i, s := range a.Sentences {
+			l := a.Lines[s.Line-1]
+			if s.Index != i || s.Start < l.Start || s.End > l.End || s.Start >= s.End {
+				t.Fatalf("sentence %d span %d:%d outside line %d %d:%d", i, s.Start, s.End, s.Line, l.Start, l.End)
+			}
+			if a.Body[s.Start:s.End] != s.Text || !l.Kind.Quotable() {
+				t.Fatalf("sentence %d %q not verbatim on a quotable line", i, s.Text)
+			}
+		}
+	})
+}
+
+// FuzzAnalyze checks that token offsets are in order and inside the text.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"Ukraine’s rates", "U.S. 4.5bn 90,000", "**@everyone**", "ﬁnance café", "a.b.c.", "'s'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, tok := range Analyze(text) {
+			if tok.Start < prev || tok.End > len(text) || tok.Start >= tok.End || tok.Term == "" {
+				t.Fatalf("Analyze(%q): bad token %+v after %d", text, tok, prev)
+			}
+			prev = tok.End
+		}
+	})
+}
