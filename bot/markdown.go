@@ -18,22 +18,11 @@ func AnswerMarkdown(ans retrieval.Answer) string {
 	if !ans.Found || len(ans.Quotes) == 0 {
 		return NotFound
 	}
-	var b strings.Builder
+	blocks := make([]string, len(ans.Quotes))
 	for i, q := range ans.Quotes {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("> ")
-		b.WriteString(highlight(q.Sentence.Text, q.Terms))
-		b.WriteString("\n")
-		b.WriteString(Citation(q.Hit))
-		for _, h := range q.Also {
-			b.WriteString("; ")
-			b.WriteString(strings.TrimPrefix(Citation(h), "— "))
-		}
-		b.WriteString("\n")
+		blocks[i] = quoteBlock(q)
 	}
-	return b.String()
+	return strings.Join(blocks, "\n\n") + "\n"
 }
 
 // Citation renders "— *Title* (`id`, line N)".
@@ -75,4 +64,17 @@ var markdownSpecial = strings.NewReplacer(
 // characters are backslash-escaped and "@" cannot start a mention.
 func Escape(text string) string {
 	return markdownSpecial.Replace(text)
+}
+
+// Unescape reverses [Escape].
+func Unescape(text string) string {
+	text = strings.ReplaceAll(text, "@\u200b", "@")
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\\' && i+1 < len(text) && strings.IndexByte("\\*_~`|>[]<", text[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(text[i])
+	}
+	return b.String()
 }

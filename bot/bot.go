@@ -1,0 +1,222 @@
+// Package bot is Newsdesk's Discord adapter: it registers the slash
+// commands, answers interactions, mentions and direct messages, and keeps
+// every message within Discord's limits with mentions disabled. It is the
+// only package that imports discordgo; the answers themselves come from
+// retrieval and summarize.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsdesk/retrieval"
+)
+
+// Config configures a Bot. Token is required; everything else has a
+// working default.
+type Config struct {
+	Token   string // the bot token, without the "Bot " prefix
+	GuildID string // register commands in this guild only (instant); empty: global
+	APIURL  string // origin replacing https://discord.com for REST, e.g. http://127.0.0.1:8080
+
+	// Index returns the index to answer from; it is called for every
+	// question, so a live corpus can swap indexes underneath.
+	Index func() *retrieval.Index
+
+	Logger     *slog.Logger     // default: slog.Default()
+	Now        func() time.Time // default: time.Now
+	Location   *time.Location   // the brief's day boundary; default: time.Local
+	HTTP       *http.Client     // default: a client with a 20 s timeout
+	RateLimit  int              // questions per user per RateWindow; default 5, < 0 for none
+	RateWindow time.Duration    // default 10 s
+}
+
+// MaxQuestion is the longest question, in characters, Newsdesk accepts.
+const MaxQuestion = 300
+
+// A Bot is a connected Newsdesk Discord bot. Create it with [New], start
+// it with [Bot.Open] and stop it with [Bot.Close].
+type Bot struct {
+	cfg     Config
+	s       *discordgo.Session
+	log     *slog.Logger
+	limiter *limiter
+
+	mu    sync.Mutex
+	appID string
+	user  *discordgo.User
+
+	inflight sync.WaitGroup
+	closing  chan struct{}
+	closed   sync.Once
+}
+
+// ErrBadToken reports a token Discord rejects.
+var ErrBadToken = errors.New("Discord rejected the bot token")
+
+// New creates a bot from cfg without connecting.
+func New(cfg Config) (*Bot, error) {
+	if strings.TrimSpace(cfg.Token) == "" {
+		return nil, errors.New("no Discord bot token")
+	}
+	if cfg.Index == nil {
+		return nil, errors.New("bot: no index")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Location == nil {
+		cfg.Location = time.Local
+	}
+	if cfg.RateLimit == 0 {
+		cfg.RateLimit = 5
+	}
+	if cfg.RateWindow <= 0 {
+		cfg.RateWindow = 10 * time.Second
+	}
+	s, err := discordgo.New("Bot " + strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	client := cfg.HTTP
+	if client == nil {
+		client = &http.Client{Timeout: 20 * time.Second}
+	}
+	if cfg.APIURL != "" {
+		t, err := newOriginTransport(cfg.APIURL, client.Transport)
+		if err != nil {
+			return nil, err
+		}
+		c := *client
+		c.Transport = t
+		client = &c
+	}
+	s.Client = client
+	s.UserAgent = "DiscordBot (https://github.com/newsdesk/newsdesk, 1.0) Newsdesk"
+	// Mentions and DMs carry their content without the privileged
+	// Message Content intent, so Newsdesk does not ask for it.
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	s.MaxRestRetries = 2
+	s.ShouldReconnectOnError = true
+	s.StateEnabled = false
+	b := &Bot{
+		cfg:     cfg,
+		s:       s,
+		log:     cfg.Logger,
+		limiter: newLimiter(cfg.RateLimit, cfg.RateWindow),
+		closing: make(chan struct{}),
+	}
+	s.AddHandler(b.onReady)
+	s.AddHandler(b.onInteraction)
+	s.AddHandler(b.onMessage)
+	return b, nil
+}
+
+// Open checks the token, connects to the gateway and registers the slash
+// commands (skipping the call when Discord already has the same set). A
+// token Discord rejects gives an error wrapping [ErrBadToken].
+func (b *Bot) Open(ctx context.Context) error {
+	user, err := b.s.User("@me", discordgo.WithContext(ctx))
+	if err != nil {
+		var re *discordgo.RESTError
+		if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
+			return ErrBadToken
+		}
+		return fmt.Errorf("reach Discord: %w", err)
+	}
+	app, err := b.s.Application("@me")
+	if err != nil {
+		return fmt.Errorf("read application: %w", err)
+	}
+	b.mu.Lock()
+	b.user, b.appID = user, app.ID
+	b.mu.Unlock()
+	if err := b.register(ctx); err != nil {
+		return err
+	}
+	if err := b.s.Open(); err != nil {
+		return fmt.Errorf("connect to the gateway: %w", err)
+	}
+	return nil
+}
+
+// InviteURL returns the link that adds the bot to a server with the
+// scopes and the least permissions it needs: view channels, send messages,
+// embed links, read message history (to reply), send messages in threads.
+func (b *Bot) InviteURL() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return InviteURL(b.appID)
+}
+
+// invitePermissions: View Channel, Send Messages, Send Messages in
+// Threads, Embed Links, Read Message History.
+const invitePermissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |
+	discordgo.PermissionSendMessagesInThreads | discordgo.PermissionEmbedLinks | discordgo.PermissionReadMessageHistory
+
+// InviteURL returns the invite link of application appID.
+func InviteURL(appID string) string {
+	return fmt.Sprintf("https://discord.com/oauth2/authorize?client_id=%s&scope=bot+applications.commands&permissions=%d", appID, invitePermissions)
+}
+
+// Close stops taking new work, waits for answers in flight (at most until
+// ctx is done) and closes the gateway connection.
+func (b *Bot) Close(ctx context.Context) error {
+	b.closed.Do(func() { close(b.closing) })
+	done := make(chan struct{})
+	go func() { b.inflight.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		b.log.Warn("closing with answers still in flight")
+	}
+	return b.s.Close()
+}
+
+// Session returns the underlying discordgo session (for tests and wiring).
+func (b *Bot) Session() *discordgo.Session { return b.s }
+
+// begin registers one piece of work in flight; it reports false once the
+// bot is closing.
+func (b *Bot) begin() bool {
+	select {
+	case <-b.closing:
+		return false
+	default:
+	}
+	b.inflight.Add(1)
+	return true
+}
+
+// guard recovers a panic in a handler: discordgo runs each handler in its
+// own goroutine, and one bad event must not take the bot down.
+func (b *Bot) guard(what string) {
+	if r := recover(); r != nil {
+		b.log.Error("handler panic", "event", what, "panic", r, "stack", string(debug.Stack()))
+	}
+}
+
+func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	b.log.Info("connected to Discord", "user", r.User.Username, "guilds", len(r.Guilds))
+}
+
+func (b *Bot) botUserID() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.user == nil {
+		return ""
+	}
+	return b.user.ID
+}

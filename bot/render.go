@@ -1,0 +1,170 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsdesk/retrieval"
+)
+
+// Discord's documented message limits, in characters (runes).
+const (
+	maxContent     = 2000
+	maxEmbedTitle  = 256
+	maxEmbedDesc   = 4096
+	maxEmbedFields = 25
+	maxFieldName   = 256
+	maxFieldValue  = 1024
+	maxFooter      = 2048
+	maxEmbeds      = 10
+	maxEmbedsTotal = 6000
+	maxChoiceName  = 100
+	maxChoices     = 25
+	maxCustomID    = 100
+	maxButtonLabel = 80
+)
+
+// Colors of Newsdesk's embeds.
+const (
+	colorAnswer   = 0x2b6cb0
+	colorNotFound = 0x718096
+	colorBrief    = 0x2f855a
+)
+
+// noMentions lets no text in a message ping anyone: Parse is an empty,
+// non-nil slice, which encodes as [] (a nil slice would be null).
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// runes counts characters as Discord does.
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// clip shortens s to at most n characters, cutting at a word boundary and
+// ending with "…" when it had to cut.
+func clip(s string, n int) string {
+	if runes(s) <= n {
+		return s
+	}
+	if n <= 1 {
+		return "…"[:min(n, 1)*len("…")]
+	}
+	cut := 0
+	for i := range s {
+		if runes(s[:i]) > n-1 {
+			break
+		}
+		cut = i
+	}
+	if sp := strings.LastIndexFunc(s[:cut], unicode.IsSpace); sp > cut/2 {
+		cut = sp
+	}
+	return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + "…"
+}
+
+// joinBlocks joins blocks with blank lines, keeping whole blocks while the
+// result fits in limit characters, and says how many were left out. A
+// first block longer than limit is clipped.
+func joinBlocks(blocks []string, limit int, unit string) string {
+	var b strings.Builder
+	for i, blk := range blocks {
+		sep := ""
+		if i > 0 {
+			sep = "\n\n"
+		}
+		left := len(blocks) - i
+		note := fmt.Sprintf("\n\n*(%d more %s left out to fit Discord's limits)*", left, plural(left, unit))
+		if runes(b.String())+runes(sep)+runes(blk)+runes(note) > limit && i < len(blocks)-1 ||
+			runes(b.String())+runes(sep)+runes(blk) > limit {
+			if i == 0 {
+				return clip(blk, limit)
+			}
+			return b.String() + note
+		}
+		b.WriteString(sep + blk)
+	}
+	return b.String()
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return unit
+	}
+	return unit + "s"
+}
+
+// quoteBlock renders one quote: the sentence as a block quote with the
+// matched words in bold, then its citation and any other sources.
+func quoteBlock(q retrieval.Quote) string {
+	var b strings.Builder
+	b.WriteString("> ")
+	b.WriteString(highlight(q.Sentence.Text, q.Terms))
+	b.WriteString("\n")
+	b.WriteString(Citation(q.Hit))
+	for _, h := range q.Also {
+		b.WriteString("; ")
+		b.WriteString(strings.TrimPrefix(Citation(h), "— "))
+	}
+	return b.String()
+}
+
+// answerEmbed renders an answer as an embed titled with the question.
+func answerEmbed(question string, ans retrieval.Answer) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title: clip(Escape(oneLine(question)), maxEmbedTitle),
+		Color: colorAnswer,
+	}
+	if !ans.Found || len(ans.Quotes) == 0 {
+		e.Description = NotFound
+		e.Color = colorNotFound
+		return e
+	}
+	blocks := make([]string, len(ans.Quotes))
+	for i, q := range ans.Quotes {
+		blocks[i] = quoteBlock(q)
+	}
+	e.Description = joinBlocks(blocks, maxEmbedDesc, "quote")
+	e.Footer = &discordgo.MessageEmbedFooter{Text: "Quotes are verbatim; bold words matched your question."}
+	return e
+}
+
+// oneLine folds white space runs, newlines included, into single spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// embedChars counts the characters Discord adds up against its 6,000
+// limit across a message's embeds.
+func embedChars(embeds []*discordgo.MessageEmbed) int {
+	n := 0
+	for _, e := range embeds {
+		n += runes(e.Title) + runes(e.Description)
+		if e.Footer != nil {
+			n += runes(e.Footer.Text)
+		}
+		if e.Author != nil {
+			n += runes(e.Author.Name)
+		}
+		for _, f := range e.Fields {
+			n += runes(f.Name) + runes(f.Value)
+		}
+	}
+	return n
+}
+
+// fitEmbeds keeps the leading embeds that fit Discord's count and total
+// limits, and reports how many it dropped.
+func fitEmbeds(embeds []*discordgo.MessageEmbed) ([]*discordgo.MessageEmbed, int) {
+	out := embeds
+	if len(out) > maxEmbeds {
+		out = out[:maxEmbeds]
+	}
+	for len(out) > 1 && embedChars(out) > maxEmbedsTotal {
+		out = out[:len(out)-1]
+	}
+	return out, len(embeds) - len(out)
+}
