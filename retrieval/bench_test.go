@@ -1,0 +1,247 @@
+package retrieval_test
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"newsdesk/retrieval"
+	"newsdesk/seeds"
+)
+
+// Benchmarks run on three corpora: the five seed articles, the 2,225 BBC
+// articles (skipped without ../shared/data) and 100,000 articles generated
+// from the BBC ones (see bigCorpus). Search benchmarks record every query's
+// duration and report the median and 99th percentile besides the mean:
+//
+//	go test -run='^$' -bench=Search -count=10 ./retrieval > new.txt
+//	go run golang.org/x/perf/cmd/benchstat@latest old.txt new.txt
+
+func BenchmarkAnalyze(b *testing.B) {
+	articles := mustLoadSeeds(b)
+	var texts []string
+	n := 0
+	for _, a := range articles {
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+			n += len(s.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			retrieval.Analyze(t)
+		}
+	}
+}
+
+// BenchmarkStartup is what the bot does before it can answer: read the
+// embedded seeds and index them.
+func BenchmarkStartup(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		articles, err := retrieval.Load(seeds.FS)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := retrieval.NewIndex(articles); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		load func(testing.TB) []*retrieval.Article
+	}{
+		{"seeds", mustLoadSeeds},
+		{"bbc", mustParseBBC},
+		{"100k", func(tb testing.TB) []*retrieval.Article { _, as := bigCorpus(tb); return as }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			articles := c.load(b)
+			n := 0
+			for _, a := range articles {
+				n += len(a.Body)
+			}
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := retrieval.NewIndex(articles); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	for _, c := range []struct {
+		name  string
+		index func(testing.TB) *retrieval.Index
+	}{
+		{"seeds", newSeedIndex},
+		{"bbc", newBBCIndex},
+		{"100k", func(tb testing.TB) *retrieval.Index { ix, _ := bigCorpus(tb); return ix }},
+	} {
+		for _, q := range queryKinds {
+			b.Run(c.name+"/"+q.name, func(b *testing.B) {
+				ix := c.index(b)
+				queries := benchQueries(ix.Articles(), 1000, q.min, q.max, q.typo)
+				benchLatency(b, queries, func(q string) {
+					ix.Search(q, retrieval.SearchOptions{K: 10})
+				})
+			})
+		}
+	}
+}
+
+// BenchmarkAnswer measures a whole reply: search, near-duplicate merging
+// and the not-found decision.
+func BenchmarkAnswer(b *testing.B) {
+	ix, _ := bigCorpus(b)
+	queries := benchQueries(ix.Articles(), 1000, 3, 10, false)
+	benchLatency(b, queries, func(q string) {
+		ix.Answer(q, retrieval.AnswerOptions{})
+	})
+}
+
+// BenchmarkMemory reports the heap held by the generated corpus: its text,
+// the parsed articles, and the articles with their index (HeapAlloc after
+// GC, relative to the heap before generation).
+func BenchmarkMemory(b *testing.B) {
+	ix, _ := bigCorpus(b)
+	for b.Loop() {
+		runtime.KeepAlive(ix)
+	}
+	b.ReportMetric(float64(big.textBytes)/1e6, "text-MB")
+	b.ReportMetric(big.heapText/1e6, "articles-MB")
+	b.ReportMetric(big.heapIndex/1e6, "total-MB")
+	b.ReportMetric(big.heapIndex/float64(big.textBytes), "total/text")
+	b.ReportMetric((big.heapIndex-big.heapText)/float64(big.textBytes), "index/text")
+}
+
+// queryKinds are the question lengths benchmarked, in words: typical
+// questions have 3–10; typo questions misspell one long word, which sends
+// it to fuzzy matching.
+var queryKinds = []struct {
+	name     string
+	min, max int
+	typo     bool
+}{
+	{"words=3-4", 3, 4, false},
+	{"words=5-7", 5, 7, false},
+	{"words=8-10", 8, 10, false},
+	{"typo", 4, 8, true},
+}
+
+// benchLatency runs query after query, recording each one's duration, and
+// reports the median and 99th percentile in microseconds.
+func benchLatency(b *testing.B, queries []string, run func(string)) {
+	b.Helper()
+	durs := make([]time.Duration, 0, 1<<16)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		t := time.Now()
+		run(queries[i%len(queries)])
+		durs = append(durs, time.Since(t))
+		i++
+	}
+	slices.Sort(durs)
+	b.ReportMetric(float64(durs[len(durs)/2].Nanoseconds())/1e3, "p50-µs")
+	b.ReportMetric(float64(durs[len(durs)*99/100].Nanoseconds())/1e3, "p99-µs")
+}
+
+var whWords = []string{"What", "Who", "When", "Where", "How", "Why", "Which", "Did", "Is", "How many"}
+
+// benchQueries makes n questions of lo to hi words from the articles'
+// sentences: a question word, then words of one sentence in order. The
+// same articles always give the same questions.
+func benchQueries(articles []*retrieval.Article, n, lo, hi int, typo bool) []string {
+	r := rand.New(rand.NewPCG(7, uint64(lo*100+hi)))
+	var out []string
+	for len(out) < n {
+		a := articles[r.IntN(len(articles))]
+		if len(a.Sentences) == 0 {
+			continue
+		}
+		words := strings.FieldsFunc(a.Sentences[r.IntN(len(a.Sentences))].Text, func(c rune) bool {
+			return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '\''
+		})
+		want := lo + r.IntN(hi-lo+1) - 1
+		if len(words) < want {
+			continue
+		}
+		picked := make([]string, 0, want+1)
+		picked = append(picked, whWords[r.IntN(len(whWords))])
+		for i, w := range words {
+			// Keep the words in order, each with the chance that still
+			// leaves enough to reach the wanted length.
+			if r.IntN(len(words)-i) < want-(len(picked)-1) {
+				picked = append(picked, w)
+			}
+		}
+		if typo && !misspell(r, picked[1:]) {
+			continue
+		}
+		out = append(out, strings.Join(picked, " ")+"?")
+	}
+	return out
+}
+
+// misspell swaps two letters inside one word of six letters or more, as
+// fast typing does, and reports whether there was such a word.
+func misspell(r *rand.Rand, words []string) bool {
+	var long []int
+	for i, w := range words {
+		if len(w) >= 6 && isASCII(w) {
+			long = append(long, i)
+		}
+	}
+	if len(long) == 0 {
+		return false
+	}
+	i := long[r.IntN(len(long))]
+	w := []byte(words[i])
+	j := 1 + r.IntN(len(w)-3)
+	w[j], w[j+1] = w[j+1], w[j]
+	words[i] = string(w)
+	return true
+}
+
+func mustLoadSeeds(tb testing.TB) []*retrieval.Article {
+	tb.Helper()
+	articles, err := retrieval.Load(seeds.FS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return articles
+}
+
+var bbcIndex struct {
+	once sync.Once
+	ix   *retrieval.Index
+}
+
+// newBBCIndex returns the index of the BBC articles, built once per
+// process.
+func newBBCIndex(tb testing.TB) *retrieval.Index {
+	tb.Helper()
+	articles := mustParseBBC(tb)
+	bbcIndex.once.Do(func() {
+		ix, err := retrieval.NewIndex(articles)
+		if err != nil {
+			panic(err)
+		}
+		bbcIndex.ix = ix
+	})
+	return bbcIndex.ix
+}
