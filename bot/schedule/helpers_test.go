@@ -1,0 +1,55 @@
+package schedule
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// newTestStore opens a store in dir, closed when the test ends.
+func newTestStore(tb testing.TB, dir string) *Store {
+	tb.Helper()
+	st, err := Open(dir)
+	if err != nil {
+		tb.Fatalf("Open(%s): %v", dir, err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// mustSet stores a schedule for guild posting to "c-"+guild.
+func mustSet(tb testing.TB, st *Store, guild, zone, clock string, now time.Time) Schedule {
+	tb.Helper()
+	c, err := ParseClock(clock)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := st.Set(context.Background(), Schedule{GuildID: guild, ChannelID: "c-" + guild, Clock: c, Zone: zone, CreatedBy: "u1"}, now)
+	if err != nil {
+		tb.Fatalf("Set(%s): %v", guild, err)
+	}
+	return s
+}
+
+// mustLoad loads a zone for a test.
+func mustLoad(tb testing.TB, name string) *time.Location {
+	tb.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return loc
+}
+
+// mustTime parses a simLayout-like "2006-01-02 15:04" in loc.
+func mustTime(tb testing.TB, s string, loc *time.Location) time.Time {
+	tb.Helper()
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return t
+}
+
+// simLayout shows a post time with its zone abbreviation, so DST is visible.
+const simLayout = "2006-01-02 15:04 MST"
