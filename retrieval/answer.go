@@ -45,8 +45,7 @@ func (ix *Index) Answer(question string, opt AnswerOptions) Answer {
 	if opt.Top > 0 {
 		k = opt.Top * 2
 	}
-	q := ix.parseQuery(question)
-	hits := ix.search(q, SearchOptions{K: k, Article: opt.Article}, DefaultBM25)
+	hits := ix.Search(question, SearchOptions{K: k, Article: opt.Article})
 	if len(hits) == 0 {
 		return ans
 	}

@@ -2,30 +2,77 @@ package retrieval
 
 import "math"
 
-// BM25 parameters. K1 (≥ 0) sets how quickly repeated words stop adding to
-// a sentence's score; B (0–1) how much a long sentence is discounted.
-// TitleWeight scales the score a query word earns when it is in the
-// article's title rather than the sentence.
-type BM25 struct {
-	K1          float64
-	B           float64
-	TitleWeight float64
+// Params are the ranking parameters: BM25's, fuzzy matching's, and the
+// weight of every [Feature] in a sentence's score. [DefaultParams] are
+// what [Index.Search] and [Index.Answer] use; evaluations pass others in
+// [SearchOptions].Params.
+type Params struct {
+	// K1 (≥ 0) sets how quickly a word repeated in a sentence stops adding
+	// to its BM25 score; B (0–1) how much a long sentence is discounted.
+	K1, B float64
+	// Fuzzy (0–1) is what a fuzzy match of an unknown question word counts
+	// for, relative to an exact match; 0 turns fuzzy matching off.
+	Fuzzy float64
+	// Related (0–1) is what a match of a related form counts for: an
+	// indexed term that extends a question word's stem by up to three
+	// letters, or that the stem extends (invent and inventor, produc and
+	// product); 0 turns it off.
+	Related float64
+	// Candidates is how many sentences a search scores in full (with
+	// context, proximity and answer type) after a first pass on BM25,
+	// coverage, title and position; at least the number of hits asked.
+	Candidates int
+	Weights    Weights
 }
 
-// DefaultBM25 are the parameters Search uses unless told otherwise.
-var DefaultBM25 = BM25{K1: 1.2, B: 0.75, TitleWeight: 0.3}
-
-// idf returns the inverse document frequency of a term found in df of the
-// index's sentences, in the smoothed BM25 form that never goes negative.
-func (ix *Index) idf(df int) float64 {
-	n := float64(len(ix.sents))
-	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+// DefaultParams were chosen on WikiQA: BM25's K1 and B and the fuzzy
+// weight on the development questions, the feature weights by pairwise
+// logistic regression on the training questions (`newsdesk eval wikiqa
+// --fit` prints them). No test question was used.
+var DefaultParams = Params{
+	K1:         1.60,
+	B:          0.90,
+	Fuzzy:      0.70,
+	Related:    0.25,
+	Candidates: 64,
+	Weights: Weights{
+		FeatBM25:      0.029,
+		FeatCoverage:  0.404,
+		FeatTitle:     1.000,
+		FeatFocus:     0.228,
+		FeatContext:   0.454,
+		FeatProximity: 0.109,
+		FeatLead:      -0.155,
+		FeatPosition:  0.386,
+		FeatWho:       0.213,
+		FeatWhen:      0.367,
+		FeatCount:     0.370,
+		FeatWhere:     0.181,
+		FeatDefine:    0.126,
+		FeatWhy:       0.000,
+		FeatLength:    0.087,
+		FeatComplete:  0.165,
+	},
 }
 
-// termScore is BM25's saturation of a term occurring tf times in a
-// sentence of length dl, times the term's idf.
-func (p BM25) termScore(idf float64, tf uint16, dl uint16, avg float64) float64 {
+// PlainBM25 ranks by BM25 over sentences alone (K1 1.2, B 0.75): no title,
+// context, position, proximity or fuzzy matching. It is the baseline the
+// evaluations print beside DefaultParams.
+var PlainBM25 = Params{K1: 1.2, B: 0.75, Weights: Weights{FeatBM25: 1}}
+
+// idf returns the inverse document frequency of a term found in df of n
+// sentences, in the smoothed BM25 form that never goes negative. A term
+// no sentence holds gets the largest idf: a question word the articles
+// never use is the most telling one.
+func idf(df, n int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// saturation is BM25's weight of a term occurring tf times in a sentence
+// of dl terms when sentences average avg terms: 1 for one occurrence in a
+// sentence of average length, approaching K1+1 as tf grows.
+func (p *Params) saturation(tf uint8, dl uint16, avg float64) float64 {
 	f := float64(tf)
 	norm := 1 - p.B + p.B*float64(dl)/avg
-	return idf * f * (p.K1 + 1) / (f + p.K1*norm)
+	return f * (p.K1 + 1) / (f + p.K1*norm)
 }

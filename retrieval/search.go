@@ -1,8 +1,8 @@
 package retrieval
 
 import (
-	"container/heap"
-	"sort"
+	"math/bits"
+	"slices"
 	"sync"
 )
 
@@ -10,193 +10,362 @@ import (
 type Hit struct {
 	Article  *Article
 	Sentence Sentence
-	Score    float64  // BM25 score; higher is better, comparable within one query
+	Score    float64  // weighted sum of Features; higher is better, comparable within one query
 	Coverage float64  // share (0–1) of the question's weight, by idf, that the sentence matches
-	Terms    []string // the analyzed question terms the sentence contains
+	Terms    []string // the index terms of the question's words that the sentence contains
+	Features Features // what Score was computed from
 }
 
 // SearchOptions narrow a search. The zero value searches every article
-// for the 10 best sentences.
+// for the 10 best sentences with [DefaultParams].
 type SearchOptions struct {
-	K       int    // how many hits at most; ≤ 0 means 10
-	Article string // if not empty, only this article's sentences
+	K       int     // how many hits at most; ≤ 0 means 10
+	Article string  // if not empty, only this article's sentences
+	Params  *Params // ranking parameters; nil means DefaultParams
 }
 
-// A query is an analyzed question: its distinct terms and their idf.
-type query struct {
-	terms []string
-	ids   []int32 // term number, or -1 for a term not in the index
-	idf   []float64
-	total float64 // sum of idf over all terms
-}
-
-func (ix *Index) parseQuery(text string) query {
-	var q query
-	for _, t := range uniqueTerms(Analyze(text)) {
-		if _, filler := questionFiller[t]; filler {
-			continue
-		}
-		id, ok := ix.terms[t]
-		df := 0
-		if !ok {
-			id = -1
-		} else {
-			df = len(ix.postings[id].sents)
-		}
-		idf := ix.idf(df)
-		q.terms = append(q.terms, t)
-		q.ids = append(q.ids, id)
-		q.idf = append(q.idf, idf)
-		q.total += idf
+func (o *SearchOptions) params() *Params {
+	if o.Params != nil {
+		return o.Params
 	}
-	return q
+	return &DefaultParams
 }
 
-// Search returns the sentences that best match question, best first, ties
-// broken by article ID and position. A question with no meaningful words,
-// or one whose words the index never saw, finds nothing: the result is
-// empty, not an error. An unknown opt.Article also finds nothing.
+// Search returns the sentences that best answer question, best first, ties
+// broken by article ID and position. Only sentences that contain at least
+// one of the question's meaningful words (or a fuzzy match of one) are
+// found. A question with no meaningful words, or none the index knows,
+// finds nothing: the result is empty, not an error. An unknown
+// opt.Article also finds nothing. Search is safe for concurrent use.
+//
+// Ranking runs in two passes. The first scores every sentence that holds
+// a question word on BM25, coverage, title and position and keeps the
+// best Params.Candidates; the second adds the features that need the
+// sentence and its neighbours (context, proximity, answer type) and
+// re-sorts them.
 func (ix *Index) Search(question string, opt SearchOptions) []Hit {
-	return ix.search(ix.parseQuery(question), opt, DefaultBM25)
+	p := opt.params()
+	q := ix.parseQuery(question, p)
+	return ix.search(&q, opt, p)
+}
+
+// scratch is one search's working memory, reused through a pool.
+type scratch struct {
+	cursors []cursor
+	order   []*cursor
+	cands   []cand
+	toks    []uint32
+	near    []uint32
+	title   []uint32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// scratch is per-query working memory: dense scores by sentence number and
-// the list of sentences touched, reset after use.
-type scratch struct {
-	score   []float32
-	matched []uint32 // bit i set: query term i matched
-	touched []uint32
-}
-
-func (ix *Index) search(q query, opt SearchOptions, p BM25) []Hit {
-	k := opt.K
-	if k <= 0 {
-		k = 10
-	}
-	lo, hi := uint32(0), uint32(len(ix.sents))
-	if opt.Article != "" {
-		ai, ok := ix.byID[opt.Article]
-		if !ok {
-			return nil
-		}
-		lo, hi = ix.sentenceRange(ai)
-	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
-	if len(sc.score) < len(ix.sents) {
-		sc.score = make([]float32, len(ix.sents))
-		sc.matched = make([]uint32, len(ix.sents))
-	}
-	for qi, id := range q.ids {
-		if id < 0 || qi >= 32 {
-			continue
-		}
-		pl := ix.postings[id]
-		start := sort.Search(len(pl.sents), func(i int) bool { return pl.sents[i] >= lo })
-		for i := start; i < len(pl.sents) && pl.sents[i] < hi; i++ {
-			sn := pl.sents[i]
-			if sc.matched[sn] == 0 {
-				sc.touched = append(sc.touched, sn)
-			}
-			sc.score[sn] += float32(p.termScore(q.idf[qi], pl.freqs[i], ix.sentLen[sn], ix.avgLen))
-			sc.matched[sn] |= 1 << qi
-		}
-	}
-	h := make(hitHeap, 0, k+1)
-	for _, sn := range sc.touched {
-		s := float64(sc.score[sn]) + ix.titleScore(q, sn, p)
-		c := hitCand{sn: sn, score: s, mask: sc.matched[sn]}
-		if len(h) < k {
-			heap.Push(&h, c)
-		} else if c.better(h[0]) {
-			h[0] = c
-			heap.Fix(&h, 0)
-		}
-		sc.score[sn], sc.matched[sn] = 0, 0
-	}
-	sc.touched = sc.touched[:0]
-	sort.Slice(h, func(i, j int) bool { return h[i].better(h[j]) })
-	hits := make([]Hit, len(h))
-	for i, c := range h {
-		hits[i] = ix.hit(q, c)
-	}
-	return hits
-}
-
-// sentenceRange returns the global sentence numbers [lo, hi) of article ai.
-func (ix *Index) sentenceRange(ai int) (uint32, uint32) {
-	hi := uint32(len(ix.sents))
-	if ai+1 < len(ix.first) {
-		hi = ix.first[ai+1]
-	}
-	return ix.first[ai], hi
-}
-
-// titleScore adds TitleWeight × idf for each question term in the title of
-// the sentence's article.
-func (ix *Index) titleScore(q query, sn uint32, p BM25) float64 {
-	if p.TitleWeight == 0 {
-		return 0
-	}
-	ai := ix.sents[sn].article
-	s := 0.0
-	for qi, id := range q.ids {
-		if id < 0 {
-			continue
-		}
-		t := ix.titles[id]
-		i := sort.Search(len(t), func(i int) bool { return t[i] >= ai })
-		if i < len(t) && t[i] == ai {
-			s += p.TitleWeight * q.idf[qi]
-		}
-	}
-	return s
-}
-
-func (ix *Index) hit(q query, c hitCand) Hit {
-	ref := ix.sents[c.sn]
-	a := ix.articles[ref.article]
-	h := Hit{Article: a, Sentence: a.Sentences[ref.sentence], Score: c.score}
-	matched := 0.0
-	for qi, t := range q.terms {
-		if qi < 32 && c.mask&(1<<qi) != 0 {
-			h.Terms = append(h.Terms, t)
-			matched += q.idf[qi]
-		}
-	}
-	if q.total > 0 {
-		h.Coverage = matched / q.total
-	}
-	return h
-}
-
-type hitCand struct {
+// A cand is a sentence being ranked.
+type cand struct {
 	sn    uint32
+	art   int32
+	mask  uint32 // question words the sentence holds
 	score float64
-	mask  uint32
+	f     Features
 }
 
 // better orders candidates by score, then by sentence number (article ID
 // order, then position), so results are stable.
-func (c hitCand) better(d hitCand) bool {
+func (c *cand) better(d *cand) bool {
 	if c.score != d.score {
 		return c.score > d.score
 	}
 	return c.sn < d.sn
 }
 
-// hitHeap is a min-heap: the worst kept candidate on top.
-type hitHeap []hitCand
+func (ix *Index) search(q *query, opt SearchOptions, p *Params) []Hit {
+	k := opt.K
+	if k <= 0 {
+		k = 10
+	}
+	lo, hi := uint32(0), uint32(len(ix.sentLen))
+	if opt.Article != "" {
+		ai, ok := ix.byID[opt.Article]
+		if !ok {
+			return nil
+		}
+		lo, hi = ix.first[ai], ix.first[ai+1]
+	}
+	if lo >= hi || q.total == 0 {
+		return nil
+	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	cands := ix.firstPass(q, p, lo, hi, max(k, p.Candidates), sc)
+	for i := range cands {
+		ix.secondPass(q, p, &cands[i], sc)
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.better(&b) {
+			return -1
+		}
+		return 1
+	})
+	hits := make([]Hit, min(k, len(cands)))
+	for i := range hits {
+		hits[i] = ix.hit(q, &cands[i], sc)
+	}
+	return hits
+}
 
-func (h hitHeap) Len() int           { return len(h) }
-func (h hitHeap) Less(i, j int) bool { return h[j].better(h[i]) }
-func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *hitHeap) Push(x any)        { *h = append(*h, x.(hitCand)) }
-func (h *hitHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+// openCursors positions a cursor on every term that matches a question
+// word, at sentence lo.
+func (ix *Index) openCursors(q *query, p *Params, lo uint32, sc *scratch) []*cursor {
+	n := 0
+	for _, w := range q.words {
+		n += len(w.terms)
+	}
+	if cap(sc.cursors) < n {
+		sc.cursors = make([]cursor, n)
+	}
+	sc.cursors = sc.cursors[:n]
+	sc.order = sc.order[:0]
+	i := 0
+	for wi, w := range q.words {
+		for _, t := range w.terms {
+			c := &sc.cursors[i]
+			i++
+			c.reset(&ix.post, t.id)
+			c.word, c.strength, c.idf = wi, t.strength, t.idf
+			c.seek(lo)
+			if c.doc != done {
+				sc.order = append(sc.order, c)
+			}
+		}
+	}
+	return sc.order
+}
+
+// firstPass scores every sentence in [lo, hi) that holds a question word
+// on the first-pass features and returns the best n, unordered.
+func (ix *Index) firstPass(q *query, p *Params, lo, hi uint32, n int, sc *scratch) []cand {
+	cursors := ix.openCursors(q, p, lo, sc)
+	top := topN{c: sc.cands[:0], n: n}
+	ai := ix.articleOf(lo)
+	titleArt, title, titleMask := -1, 0.0, uint32(0)
+	var strength [maxWords]float64
+	var tfs [maxWords]uint8
+	for {
+		d := uint32(done)
+		for _, c := range cursors {
+			d = min(d, c.doc)
+		}
+		if d >= hi {
+			break
+		}
+		var mask uint32
+		for _, c := range cursors {
+			if c.doc != d {
+				continue
+			}
+			bit := uint32(1) << c.word
+			if mask&bit == 0 || c.strength > strength[c.word] {
+				strength[c.word], tfs[c.word] = c.strength, c.tf()
+			}
+			mask |= bit
+			c.next()
+		}
+		for ix.first[ai+1] <= d {
+			ai++
+		}
+		if ai != titleArt {
+			titleArt = ai
+			title, titleMask = ix.titleShare(q, ai, sc)
+		}
+		c := cand{sn: d, art: int32(ai), mask: mask}
+		ix.wordFeatures(q, p, &c, &strength, &tfs)
+		c.f[FeatTitle] = title
+		c.f[FeatFocus] = focus(q, &c, &strength, titleMask)
+		c.f[FeatLength] = min(float64(ix.sentLen[d])/32, 1)
+		position(&c.f, d-ix.first[ai])
+		c.score = p.Weights.Score(&c.f)
+		top.push(c)
+	}
+	sc.cands = top.c
+	return top.c
+}
+
+// wordFeatures sets BM25 and coverage from the words c holds, their
+// match strength and count.
+func (ix *Index) wordFeatures(q *query, p *Params, c *cand, strength *[maxWords]float64, tfs *[maxWords]uint8) {
+	dl := ix.sentLen[c.sn]
+	bm, cov := 0.0, 0.0
+	for m := c.mask; m != 0; m &= m - 1 {
+		w := bits.TrailingZeros32(m)
+		x := q.words[w].idf * strength[w]
+		bm += x * p.saturation(tfs[w], dl, ix.avgLen)
+		cov += x
+	}
+	c.f[FeatBM25] = bm / q.total
+	c.f[FeatCoverage] = cov / q.total
+}
+
+// position sets the position features of the i-th sentence of an article.
+func position(f *Features, i uint32) {
+	if i == 0 {
+		f[FeatLead] = 1
+	}
+	f[FeatPosition] = 1 / (1 + float64(i))
+}
+
+// titleShare returns the share of the question's weight matched by the
+// title of article ai, and the words it matches.
+func (ix *Index) titleShare(q *query, ai int, sc *scratch) (float64, uint32) {
+	sc.title = ix.titles.run(ai, sc.title[:0])
+	s := 0.0
+	var mask uint32
+	for i, w := range q.words {
+		if x := w.strengthIn(sc.title); x > 0 {
+			s += w.idf * x
+			mask |= 1 << i
+		}
+	}
+	return s / q.total, mask
+}
+
+// focus returns the share of the weight of the question words missing
+// from the title that c matches: once the title says what the article is
+// about, the other words say what is asked about it.
+func focus(q *query, c *cand, strength *[maxWords]float64, titleMask uint32) float64 {
+	got, all := 0.0, 0.0
+	for i := range q.words {
+		if titleMask&(1<<i) != 0 {
+			continue
+		}
+		all += q.words[i].idf
+		if c.mask&(1<<i) != 0 {
+			got += q.words[i].idf * strength[i]
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return got / all
+}
+
+// strengthIn returns how strongly the terms toks match w: 1 if they hold
+// its own term, Params.Fuzzy if only a fuzzy match, else 0.
+func (w *qword) strengthIn(toks []uint32) float64 {
+	best := 0.0
+	for _, t := range w.terms {
+		if t.strength > best && slices.Contains(toks, t.id) {
+			best = t.strength
+		}
+	}
+	return best
+}
+
+// secondPass adds the features that read the sentence and its neighbours
+// and rescores c.
+func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
+	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
+	c.f[FeatContext] = ix.context(q, c, sc)
+	c.f[FeatProximity] = proximity(q, sc.toks)
+	_, s := ix.sentence(int(c.art), c.sn)
+	if endsSentence(s.Text) {
+		c.f[FeatComplete] = 1
+	}
+	if q.ask != askOther && answerCue(q.ask, s.Text, q.used) {
+		c.f[askFeature[q.ask]] = 1
+	}
+
+	c.score = p.Weights.Score(&c.f)
+}
+
+// askFeature is the feature set when a sentence has what a question asks.
+var askFeature = [...]Feature{askWho: FeatWho, askWhen: FeatWhen, askCount: FeatCount, askWhere: FeatWhere, askDefine: FeatDefine, askWhy: FeatWhy}
+
+// context returns the share of the question's weight that the sentences
+// before and after c hold and c does not.
+func (ix *Index) context(q *query, c *cand, sc *scratch) float64 {
+	lo, hi := ix.first[c.art], ix.first[c.art+1]
+	sc.near = sc.near[:0]
+	if c.sn > lo {
+		sc.near = ix.fwd.run(int(c.sn-1), sc.near)
+	}
+	if c.sn+1 < hi {
+		sc.near = ix.fwd.run(int(c.sn+1), sc.near)
+	}
+	if len(sc.near) == 0 {
+		return 0
+	}
+	s := 0.0
+	for i := range q.words {
+		if c.mask&(1<<i) == 0 {
+			s += q.words[i].idf * q.words[i].strengthIn(sc.near)
+		}
+	}
+	return s / q.total
+}
+
+func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
+	a, s := ix.sentence(int(c.art), c.sn)
+	h := Hit{Article: a, Sentence: s, Score: c.score, Coverage: c.f[FeatCoverage], Features: c.f}
+	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
+	for i, w := range q.words {
+		if c.mask&(1<<i) == 0 {
+			continue
+		}
+		for _, t := range w.terms {
+			if slices.Contains(sc.toks, t.id) {
+				h.Terms = append(h.Terms, ix.termText[t.id])
+			}
+		}
+	}
+	return h
+}
+
+// topN keeps the n best candidates pushed, as a min-heap on c: the worst
+// kept one on top.
+type topN struct {
+	c []cand
+	n int
+}
+
+func (t *topN) push(c cand) {
+	if len(t.c) < t.n {
+		t.c = append(t.c, c)
+		t.up(len(t.c) - 1)
+		return
+	}
+	if !c.better(&t.c[0]) {
+		return
+	}
+	t.c[0] = c
+	t.down(0)
+}
+
+func (t *topN) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !t.c[p].better(&t.c[i]) {
+			break
+		}
+		t.c[p], t.c[i] = t.c[i], t.c[p]
+		i = p
+	}
+}
+
+func (t *topN) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(t.c) {
+			return
+		}
+		w := l
+		if r := l + 1; r < len(t.c) && t.c[l].better(&t.c[r]) {
+			w = r
+		}
+		if !t.c[i].better(&t.c[w]) {
+			return
+		}
+		t.c[i], t.c[w] = t.c[w], t.c[i]
+		i = w
+	}
 }

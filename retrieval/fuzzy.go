@@ -1,0 +1,215 @@
+package retrieval
+
+import (
+	"math/bits"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fuzzy matching. A question word the index never saw ("zelenskiy",
+// "vitkoff", "odessa") is matched to the indexed words closest to it by
+// edit distance (Damerau–Levenshtein with adjacent transpositions) on the
+// normalized, unstemmed form: "zelensky" and "zelenskyy", "witkoff",
+// "odesa". Only words of letters are matched, of at least minFuzzyLen
+// letters; one edit is allowed up to seven letters, two from eight. Only
+// the matches at the smallest distance found are kept, at most
+// maxFuzzyMatches of them, the most frequent first, and a fuzzy match
+// counts for [Params].Fuzzy of an exact one.
+const (
+	minFuzzyLen     = 5
+	maxFuzzyMatches = 4
+)
+
+// maxEdits returns the edits allowed for a word of n letters.
+func maxEdits(n int) int {
+	if n >= 8 {
+		return 2
+	}
+	return 1
+}
+
+// vocabulary holds the normalized words of the index, shortest first, for
+// fuzzy matching: each with its term and a bit set of its letters. A scan
+// first compares lengths and letter sets, which rules out almost every
+// word in a nanosecond or two, and computes edit distances for the rest.
+type vocabulary struct {
+	text    string   // the words back to back
+	offs    []uint32 // word i is text[offs[i]:offs[i+1]]
+	term    []uint32 // by word: its term number
+	letters []uint32 // by word: letterSet
+	byLen   []int32  // byLen[n] is the first word of n or more runes
+	runes   []uint8  // by word: its length in runes
+}
+
+// newVocabulary keeps the words made of letters (at least
+// minFuzzyLen−2 of them: the shortest a fuzzy match can be) whose term
+// is indexed.
+func newVocabulary(words map[string]string, terms map[string]uint32) vocabulary {
+	type entry struct {
+		word string
+		n    int
+		term uint32
+	}
+	var es []entry
+	for w, t := range words {
+		id, ok := terms[t]
+		n := utf8.RuneCountInString(w)
+		if !ok || n < minFuzzyLen-maxEdits(minFuzzyLen) || n > 64 || !onlyLetters(w) {
+			continue
+		}
+		es = append(es, entry{w, n, id})
+	}
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].n != es[j].n {
+			return es[i].n < es[j].n
+		}
+		return es[i].word < es[j].word
+	})
+	var v vocabulary
+	var b strings.Builder
+	v.offs = make([]uint32, 0, len(es)+1)
+	v.term = make([]uint32, 0, len(es))
+	v.letters = make([]uint32, 0, len(es))
+	v.runes = make([]uint8, 0, len(es))
+	for _, e := range es {
+		v.offs = append(v.offs, uint32(b.Len()))
+		b.WriteString(e.word)
+		v.term = append(v.term, e.term)
+		v.letters = append(v.letters, letterSet(e.word))
+		v.runes = append(v.runes, uint8(e.n))
+	}
+	v.offs = append(v.offs, uint32(b.Len()))
+	v.text = b.String()
+	v.byLen = make([]int32, 66)
+	for n := range v.byLen {
+		v.byLen[n] = int32(sort.Search(len(es), func(i int) bool { return es[i].n >= n }))
+	}
+	return v
+}
+
+func onlyLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// letterSet returns one bit per letter a–z in w, and bit 26 + r%6 for
+// any other letter r. An edit changes at most two bits, so words within
+// k edits differ in at most 2k bits.
+func letterSet(w string) uint32 {
+	var s uint32
+	for _, r := range w {
+		if 'a' <= r && r <= 'z' {
+			s |= 1 << (r - 'a')
+		} else {
+			s |= 1 << (26 + r%6)
+		}
+	}
+	return s
+}
+
+// A fuzzyMatch is an indexed term close to a question word.
+type fuzzyMatch struct {
+	term  uint32
+	edits int
+}
+
+// fuzzy returns the terms whose words are closest to the normalized word
+// w, if w may be matched fuzzily, sorted by term number (most frequent
+// first).
+func (v *vocabulary) fuzzy(w string) []fuzzyMatch {
+	n := utf8.RuneCountInString(w)
+	if n < minFuzzyLen || n > 60 || !onlyLetters(w) || len(v.term) == 0 {
+		return nil
+	}
+	k := maxEdits(n)
+	set := letterSet(w)
+	var qr [64]rune
+	q := appendRunes(qr[:0], w)
+	var wr [64]rune
+	var out []fuzzyMatch
+	best := k
+	for i := v.byLen[n-k]; i < v.byLen[n+k+1]; i++ {
+		if bits.OnesCount32(set^v.letters[i]) > 2*k {
+			continue
+		}
+		if d := int(v.runes[i]) - n; d > best || -d > best {
+			continue
+		}
+		word := v.text[v.offs[i]:v.offs[i+1]]
+		d := editDistance(q, appendRunes(wr[:0], word), best)
+		if d > best || d == 0 {
+			continue
+		}
+		if d < best {
+			best, out = d, out[:0]
+		}
+		out = appendMatch(out, fuzzyMatch{v.term[i], d})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
+	if len(out) > maxFuzzyMatches {
+		out = out[:maxFuzzyMatches]
+	}
+	return out
+}
+
+// appendMatch adds m unless its term is there already (two spellings of
+// one stem).
+func appendMatch(out []fuzzyMatch, m fuzzyMatch) []fuzzyMatch {
+	for _, o := range out {
+		if o.term == m.term {
+			return out
+		}
+	}
+	return append(out, m)
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
+// editDistance returns the optimal string alignment distance between a
+// and b (insertions, deletions, substitutions and transpositions of
+// adjacent letters), or limit+1 as soon as it must exceed limit.
+func editDistance(a, b []rune, limit int) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > limit {
+		return limit + 1
+	}
+	var rows [3][65]int
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+			low = min(low, d)
+		}
+		if low > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

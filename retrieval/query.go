@@ -1,0 +1,321 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A query is an analyzed question: its meaningful words, what it asks
+// for, and the words it uses (stop words included), lower-cased.
+type query struct {
+	words []qword
+	total float64 // sum of the words' idf: the question's weight
+	ask   askType
+	used  []string
+}
+
+// maxWords is how many distinct meaningful words of a question count; the
+// rest are ignored (a match is a bit in a uint32).
+const maxWords = 32
+
+// A qword is one distinct meaningful word of a question and the indexed
+// terms that match it: the word's own term, or, for a word the index
+// never saw, its fuzzy matches.
+type qword struct {
+	term  string
+	idf   float64
+	terms []qterm
+}
+
+type qterm struct {
+	id       uint32
+	strength float64 // 1 for the word's own term, Params.Fuzzy for a fuzzy match
+	idf      float64
+}
+
+// parseQuery analyzes question for ix. A word the index has is matched
+// exactly; one it has not is matched fuzzily (with p.Fuzzy > 0) or not at
+// all, and then weighs as much as the rarest word: the articles never
+// using a question's word is the strongest sign they do not answer it.
+func (ix *Index) parseQuery(question string, p *Params) query {
+	text := unshout(question)
+	q := query{used: lowerWords(text)}
+	var frame int
+	q.ask, frame = askOf(q.used)
+	n := len(ix.sentLen)
+	for _, t := range Analyze(text) {
+		if len(q.words) == maxWords || q.has(t.Term) || t.Pos == frame {
+			continue
+		}
+		if _, filler := questionFiller[t.Term]; filler {
+			continue
+		}
+		w := qword{term: t.Term, idf: idf(0, n)}
+		if id, ok := ix.terms[t.Term]; ok {
+			w.idf = idf(int(ix.post.df(id)), n)
+			w.terms = []qterm{{id: id, strength: 1, idf: w.idf}}
+			if p.Related > 0 {
+				for _, r := range ix.related(t.Term) {
+					w.terms = append(w.terms, qterm{id: r, strength: p.Related, idf: idf(int(ix.post.df(r)), n)})
+				}
+			}
+		} else if norm, ok := normalizeWord(text[t.Start:t.End]); ok && p.Fuzzy > 0 {
+			ms := ix.vocab.fuzzy(norm)
+			for i, m := range ms {
+				f := idf(int(ix.post.df(m.term)), n)
+				if i == 0 || f > w.idf {
+					w.idf = f
+				}
+				w.terms = append(w.terms, qterm{id: m.term, strength: p.Fuzzy, idf: f})
+			}
+		}
+		q.words = append(q.words, w)
+		q.total += w.idf
+	}
+	return q
+}
+
+func (q *query) has(term string) bool {
+	for _, w := range q.words {
+		if w.term == term {
+			return true
+		}
+	}
+	return false
+}
+
+// unshout lower-cases a question typed in capitals ("WHO WON THE CUP"),
+// whose capitals say nothing: otherwise every capitalized word would be
+// read as an acronym and none as a stop word. "US" stays: in a question
+// it is the country far more often than the pronoun.
+func unshout(s string) string {
+	upper, words := 0, 0
+	for _, w := range strings.Fields(s) {
+		if !strings.ContainsFunc(w, unicode.IsLetter) {
+			continue
+		}
+		words++
+		if !strings.ContainsFunc(w, unicode.IsLower) {
+			upper++
+		}
+	}
+	if words < 2 || upper*2 < words+1 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		b.WriteString(s[i:start])
+		w := s[start:end]
+		if w != "US" && w != "U.S" {
+			w = strings.ToLower(w)
+		}
+		b.WriteString(w)
+		i = end
+	}
+	return b.String()
+}
+
+// lowerWords returns the words of s, lower-cased, stop words included.
+func lowerWords(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			break
+		}
+		out = append(out, strings.ToLower(s[start:end]))
+		i = end
+	}
+	return out
+}
+
+// askType is what a question asks for, from its question word.
+type askType uint8
+
+const (
+	askOther  askType = iota
+	askWho            // who did it: a name
+	askWhen           // a date
+	askCount          // a number or amount
+	askWhere          // a place
+	askDefine         // what X is: a definition
+	askWhy            // a cause
+)
+
+// askOf reads the question word in the question's lower-cased words:
+// who; when, or what/which year, date…; how many, how much, how long…;
+// where, or what/which country, city…; what is X, what does X mean, who is
+// X (a definition); why. It also returns the position of a word that only
+// frames the question (long in "how long", year in "what year", mean in
+// "what does X mean"), which a sentence need not repeat, or −1.
+func askOf(words []string) (askType, int) {
+	for i, w := range words {
+		next, after := "", ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if i+2 < len(words) {
+			after = words[i+2]
+		}
+		switch w {
+		case "who", "whom", "whose":
+			if has(copulas, next) && i+3 >= len(words) {
+				return askDefine, -1 // who is Rustem Umerov
+			}
+			return askWho, -1
+		case "when":
+			return askWhen, -1
+		case "where":
+			return askWhere, -1
+		case "why":
+			return askWhy, -1
+		case "how":
+			if has(howCount, next) {
+				return askCount, i + 1
+			}
+			return askOther, -1
+		case "what", "which":
+			for j, n := range words[i+1 : min(i+4, len(words))] {
+				switch {
+				case has(whenNouns, n):
+					return askWhen, i + 1 + j
+				case has(whereNouns, n):
+					return askWhere, -1
+				case has(countNouns, n):
+					return askCount, -1
+				}
+			}
+			last := len(words) - 1
+			switch {
+			case next == "does" && (words[last] == "mean" || words[last] == "stand"):
+				return askDefine, last
+			case has(copulas, next) || (next == "kind" || next == "type") && after == "of":
+				return askDefine, -1
+			}
+			return askOther, -1
+		}
+	}
+	return askOther, -1
+}
+
+func has(set map[string]struct{}, w string) bool {
+	_, ok := set[w]
+	return ok
+}
+
+var (
+	copulas    = toSet("is are was were")
+	howCount   = toSet("many much long old far big tall large high fast often deep heavy wide")
+	whenNouns  = toSet("year years date day month century decade time era age season")
+	whereNouns = toSet("country countries city cities state states place places town continent region location county province island river capital")
+	countNouns = toSet("percentage percent number amount population price cost size height length weight distance")
+)
+
+// Answer cues, read from a sentence's own text.
+var (
+	dateWords   = toSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight century decade ago")
+	numberWords = toSet("one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half percent per cent")
+	placeWords  = toSet("in at from near outside inside across into throughout to")
+	causeWords  = toSet("because due since cause caused causes result reason reasons led lead leads so order after")
+	defineWords = toSet("refers refer means meaning defined known called")
+	articles    = toSet("a an the one")
+)
+
+// answerCue reports whether sentence text has what the question asks for:
+// a capitalized word the question does not use (a name) for who; a year,
+// month or day for when; a number that is not a year or a day of the
+// month, or a currency sign, for how many; a name after "in", "at",
+// "from"… for where; "is a", "refers to", "known as"… for a definition;
+// "because", "due to", "caused"… for why.
+func answerCue(ask askType, text string, used []string) bool {
+	if ask == askOther {
+		return false
+	}
+	if ask == askCount && strings.ContainsAny(text, "$£€%") {
+		return true
+	}
+	var prev, prev2 string
+	first := true
+	for i := 0; i < len(text); {
+		start, end := nextWord(text, i)
+		if start < 0 {
+			break
+		}
+		i = end
+		w := text[start:end]
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		name := !first && unicode.IsUpper(r) && !isStopWord(lw) && !contains(used, lw)
+		switch ask {
+		case askWho:
+			if name {
+				return true
+			}
+		case askWhen:
+			if isYear(w) || has(dateWords, lw) {
+				return true
+			}
+		case askCount:
+			if has(numberWords, lw) || unicode.IsDigit(r) && !isYear(w) && !isDay(w, prev, text[end:]) {
+				return true
+			}
+		case askWhere:
+			if name && has(placeWords, prev) {
+				return true
+			}
+		case askDefine:
+			if has(copulas, prev) && has(articles, lw) || has(defineWords, lw) && !first {
+				return true
+			}
+		case askWhy:
+			if has(causeWords, lw) && !(lw == "so" && prev2 == "") {
+				return true
+			}
+		}
+		prev2, prev, first = prev, lw, false
+	}
+	return false
+}
+
+// isDay reports whether the number w is a day of the month: "31 July",
+// "July 31".
+func isDay(w, prev, rest string) bool {
+	if len(w) > 2 {
+		return false
+	}
+	if has(dateWords, prev) {
+		return true
+	}
+	start, end := nextWord(rest, 0)
+	return start >= 0 && has(dateWords, strings.ToLower(rest[start:end]))
+}
+
+func contains(words []string, w string) bool {
+	for _, u := range words {
+		if u == w {
+			return true
+		}
+	}
+	return false
+}
+
+// isYear reports whether w is a year from 1000 to 2199, or a decade such
+// as 1990s.
+func isYear(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	if len(w) != 4 {
+		return false
+	}
+	for i := range 4 {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w[0] == '1' || w[0] == '2' && w[1] <= '1'
+}

@@ -1,0 +1,58 @@
+package retrieval
+
+import (
+	"sort"
+	"strings"
+)
+
+// Related forms. The snowball stemmer removes inflections but keeps most
+// derivations apart: "inventor" and "invent", "product" and "produc"
+// (produced), "marriag" and "marri" (married). A question word also
+// matches, at [Params].Related of an exact match, the indexed terms that
+// extend its stem by at most maxRelatedExtra letters, and those it extends
+// by as many, when the shorter of the two has at least minRelatedLen
+// letters. At most maxRelated terms are added, the most frequent first.
+const (
+	minRelatedLen   = 5
+	maxRelatedExtra = 3
+	maxRelated      = 4
+)
+
+// sortedTerms returns the term numbers ordered by term text, for prefix
+// search.
+func sortedTerms(text []string) []uint32 {
+	ids := make([]uint32, len(text))
+	for i := range ids {
+		ids[i] = uint32(i)
+	}
+	sort.Slice(ids, func(i, j int) bool { return text[ids[i]] < text[ids[j]] })
+	return ids
+}
+
+// related returns the terms related to term, most frequent first.
+func (ix *Index) related(term string) []uint32 {
+	if len(term) < minRelatedLen || hasDigit(term) {
+		return nil
+	}
+	var out []uint32
+	for k := max(minRelatedLen, len(term)-maxRelatedExtra); k < len(term); k++ {
+		if id, ok := ix.terms[term[:k]]; ok {
+			out = append(out, id)
+		}
+	}
+	i := sort.Search(len(ix.byText), func(i int) bool { return ix.termText[ix.byText[i]] >= term })
+	for scanned := 0; i < len(ix.byText) && scanned < 64; i, scanned = i+1, scanned+1 {
+		u := ix.termText[ix.byText[i]]
+		if !strings.HasPrefix(u, term) {
+			break
+		}
+		if u != term && len(u)-len(term) <= maxRelatedExtra {
+			out = append(out, ix.byText[i])
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	if len(out) > maxRelated {
+		out = out[:maxRelated]
+	}
+	return out
+}
