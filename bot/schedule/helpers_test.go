@@ -2,9 +2,18 @@ package schedule
 
 import (
 	"context"
+	"log/slog"
+	"os"
 	"testing"
 	"time"
 )
+
+// TestMain keeps the scheduler's default logger quiet; tests that look at
+// the log pass their own.
+func TestMain(m *testing.M) {
+	slog.SetDefault(slog.New(slog.DiscardHandler))
+	os.Exit(m.Run())
+}
 
 // newTestStore opens a store in dir, closed when the test ends.
 func newTestStore(tb testing.TB, dir string) *Store {
