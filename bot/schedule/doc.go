@@ -20,8 +20,9 @@
 //
 // A brief posted twice is noise in front of the whole server; a brief
 // missed is one line in /schedule status, and anyone can run /brief.
-// Discord also offers no way to make a channel message idempotent across
-// a restart. So the scheduler posts each day's brief at most once:
+// Discord's own guard against repeats (a message nonce with enforce_nonce)
+// lasts only a few minutes, and a restart can take longer. So the
+// scheduler posts each day's brief at most once:
 //
 //  1. it commits a claim for the date (attempt_date) before calling the
 //     PostFunc;
