@@ -77,6 +77,7 @@ Usage:
   newsdesk summarize [--json] [--sentences N] [--articles DIR] [ARTICLE]
   newsdesk brief [--json] [--date YYYY-MM-DD] [--articles DIR]
   newsdesk serve
+  newsdesk fetch [--articles DIR] [--feeds URL,...]
   newsdesk eval seeds|wikiqa|bbc|cnndm
 
 With no --articles flag and no ARTICLES_DIR, the built-in articles are used.
@@ -90,6 +91,7 @@ var commands = map[string]func(context.Context, *environment, []string) error{
 	"summarize": runSummarize,
 	"brief":     runBrief,
 	"serve":     runServe,
+	"fetch":     runFetch,
 	"eval":      runEval,
 }
 
