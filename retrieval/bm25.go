@@ -32,7 +32,7 @@ type Params struct {
 var DefaultParams = Params{
 	K1:         1.60,
 	B:          0.90,
-	Fuzzy:      0.70,
+	Fuzzy:      0.85,
 	Related:    0.25,
 	Candidates: 64,
 	Weights: Weights{

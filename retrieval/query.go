@@ -9,10 +9,11 @@ import (
 // A query is an analyzed question: its meaningful words, what it asks
 // for, and the words it uses (stop words included), lower-cased.
 type query struct {
-	words []qword
-	total float64 // sum of the words' idf: the question's weight
-	ask   askType
-	used  []string
+	words    []qword
+	total    float64 // sum of the words' idf: the question's weight
+	specific float64 // sum of the idf of the words that are not light
+	ask      askType
+	used     []string
 }
 
 // maxWords is how many distinct meaningful words of a question count; the
@@ -25,6 +26,7 @@ const maxWords = 32
 type qword struct {
 	term  string
 	idf   float64
+	light bool // one of lightWords
 	terms []qterm
 }
 
@@ -51,7 +53,7 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 		if _, filler := questionFiller[t.Term]; filler {
 			continue
 		}
-		w := qword{term: t.Term, idf: idf(0, n)}
+		w := qword{term: t.Term, idf: idf(0, n), light: has(lightWords, t.Term)}
 		if id, ok := ix.terms[t.Term]; ok {
 			w.idf = idf(int(ix.post.df(id)), n)
 			w.terms = []qterm{{id: id, strength: 1, idf: w.idf}}
@@ -72,6 +74,9 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 		}
 		q.words = append(q.words, w)
 		q.total += w.idf
+		if !w.light {
+			q.specific += w.idf
+		}
 	}
 	return q
 }
@@ -319,3 +324,35 @@ func isYear(w string) bool {
 	}
 	return w[0] == '1' || w[0] == '2' && w[1] <= '1'
 }
+
+// lightWords are English words that say little about what a question is
+// about, without being stop words: the SMART system's stop list (Salton,
+// 1971, as shipped with the SMART retrieval system) less the snowball
+// list the analyzer drops. They are searched like any word, but a quote
+// whose only matches are light words does not answer a question: "What
+// did Putin say about bitcoin?" is not answered by "Putin said…".
+var lightWords = stemSet(`able according accordingly actually afterwards allow allows almost alone along already
+although always among amongst another anybody anyhow anyone anything anyway anywhere apart appear
+appreciate appropriate around aside ask asking associated available away awfully became become becomes
+becoming beforehand behind believe beside besides best better beyond brief came cannot cause causes
+certain certainly changes clearly come comes concerning consequently consider considering contain
+containing contains corresponding course currently definitely described despite different done
+downwards either else elsewhere enough entirely especially even ever every everybody everyone
+everything everywhere exactly example except far fifth first five followed following follows former
+formerly forth four furthermore get gets getting given gives go goes going gone got gotten greetings
+happens hardly hello help hence hereafter hereby herein hereupon hi hither hopefully howbeit however
+ignored immediate inasmuch indeed indicate indicated indicates inner insofar instead inward keep keeps
+kept know knows known last lately later latter latterly least less lest let like liked likely little
+look looking looks mainly may maybe mean meanwhile merely might moreover mostly must name namely near
+nearly necessary need needs neither never nevertheless new next nine nobody non none noone normally
+nothing novel now nowhere obviously often oh ok okay old one ones onto others otherwise outside overall
+particular particularly per perhaps placed please plus possible presumably probably provides quite
+rather really reasonably regarding regardless regards relatively respectively right said saw say saying
+says second secondly see seeing seem seemed seeming seems seen self selves sensible sent serious
+seriously seven several shall since six somebody somehow someone something sometime sometimes somewhat
+somewhere soon sorry specified specify specifying still sub sure take taken tell tends thank thanks
+thence thereafter thereby therefore therein thereupon think third though three throughout thru thus
+together took toward towards tried tries truly try trying twice two unfortunately unless unlikely unto
+upon use used useful uses using usually value various via viz want wants way welcome well went whatever
+whence whenever whereafter whereas whereby wherein whereupon wherever whether whither whoever whole
+will willing wish within without wonder yes yet zero`)

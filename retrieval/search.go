@@ -12,8 +12,11 @@ type Hit struct {
 	Sentence Sentence
 	Score    float64  // weighted sum of Features; higher is better, comparable within one query
 	Coverage float64  // share (0–1) of the question's weight, by idf, that the sentence matches
+	Support  float64  // share (0–1) of the weight of the question's specific words (not light ones such as say, get, new) that the sentence, its title or its neighbours match
 	Terms    []string // the index terms of the question's words that the sentence contains
 	Features Features // what Score was computed from
+
+	specific bool // the sentence holds a word of the question that is not light
 }
 
 // SearchOptions narrow a search. The zero value searches every article
@@ -63,11 +66,13 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // A cand is a sentence being ranked.
 type cand struct {
-	sn    uint32
-	art   int32
-	mask  uint32 // question words the sentence holds
-	score float64
-	f     Features
+	sn      uint32
+	art     int32
+	mask    uint32 // question words the sentence holds
+	title   uint32 // question words the article's title holds
+	score   float64
+	support float64
+	f       Features
 }
 
 // better orders candidates by score, then by sentence number (article ID
@@ -178,7 +183,7 @@ func (ix *Index) firstPass(q *query, p *Params, lo, hi uint32, n int, sc *scratc
 			titleArt = ai
 			title, titleMask = ix.titleShare(q, ai, sc)
 		}
-		c := cand{sn: d, art: int32(ai), mask: mask}
+		c := cand{sn: d, art: int32(ai), mask: mask, title: titleMask}
 		ix.wordFeatures(q, p, &c, &strength, &tfs)
 		c.f[FeatTitle] = title
 		c.f[FeatFocus] = focus(q, &c, &strength, titleMask)
@@ -265,7 +270,9 @@ func (w *qword) strengthIn(toks []uint32) float64 {
 // and rescores c.
 func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
 	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
-	c.f[FeatContext] = ix.context(q, c, sc)
+	var near uint32
+	c.f[FeatContext], near = ix.context(q, c, sc)
+	c.support = q.support(c.mask | c.title | near)
 	c.f[FeatProximity] = proximity(q, sc.toks)
 	_, s := ix.sentence(int(c.art), c.sn)
 	if endsSentence(s.Text) {
@@ -282,8 +289,8 @@ func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
 var askFeature = [...]Feature{askWho: FeatWho, askWhen: FeatWhen, askCount: FeatCount, askWhere: FeatWhere, askDefine: FeatDefine, askWhy: FeatWhy}
 
 // context returns the share of the question's weight that the sentences
-// before and after c hold and c does not.
-func (ix *Index) context(q *query, c *cand, sc *scratch) float64 {
+// before and after c hold and c does not, and the words they hold.
+func (ix *Index) context(q *query, c *cand, sc *scratch) (float64, uint32) {
 	lo, hi := ix.first[c.art], ix.first[c.art+1]
 	sc.near = sc.near[:0]
 	if c.sn > lo {
@@ -293,25 +300,45 @@ func (ix *Index) context(q *query, c *cand, sc *scratch) float64 {
 		sc.near = ix.fwd.run(int(c.sn+1), sc.near)
 	}
 	if len(sc.near) == 0 {
+		return 0, 0
+	}
+	s := 0.0
+	var mask uint32
+	for i := range q.words {
+		if x := q.words[i].strengthIn(sc.near); x > 0 {
+			mask |= 1 << i
+			if c.mask&(1<<i) == 0 {
+				s += q.words[i].idf * x
+			}
+		}
+	}
+	return s / q.total, mask
+}
+
+// support returns the share of the weight of the question's specific
+// words that mask holds; 0 for a question of light words only.
+func (q *query) support(mask uint32) float64 {
+	if q.specific == 0 {
 		return 0
 	}
 	s := 0.0
-	for i := range q.words {
-		if c.mask&(1<<i) == 0 {
-			s += q.words[i].idf * q.words[i].strengthIn(sc.near)
+	for i, w := range q.words {
+		if !w.light && mask&(1<<i) != 0 {
+			s += w.idf
 		}
 	}
-	return s / q.total
+	return s / q.specific
 }
 
 func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 	a, s := ix.sentence(int(c.art), c.sn)
-	h := Hit{Article: a, Sentence: s, Score: c.score, Coverage: c.f[FeatCoverage], Features: c.f}
+	h := Hit{Article: a, Sentence: s, Score: c.score, Coverage: c.f[FeatCoverage], Support: c.support, Features: c.f}
 	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
 	for i, w := range q.words {
 		if c.mask&(1<<i) == 0 {
 			continue
 		}
+		h.specific = h.specific || !w.light
 		for _, t := range w.terms {
 			if slices.Contains(sc.toks, t.id) {
 				h.Terms = append(h.Terms, ix.termText[t.id])
