@@ -66,7 +66,66 @@ func evalWikiQA(ctx context.Context, env *environment, args []string) error {
 		m := set.evaluate(r.p, nil)
 		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", r.name, m.mapScore, m.mrr, m.open1, m.open5, m.openMRR)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	nf, err := set.notFound(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(env.stdout, "\nNot found (Index.Answer, open questions): with its page, %.3f answered, %.3f with a right first quote; with its page removed from the index, %.3f refused.\n",
+		nf.answered, nf.right, nf.refused)
+	return err
+}
+
+// notFoundRates measure Index.Answer's "not found" on open questions.
+type notFoundRates struct {
+	answered float64 // page in the index: share answered
+	right    float64 // page in the index: share whose first quote is a correct answer
+	refused  float64 // page removed: share refused
+}
+
+// notFound asks every open question twice: of the index, and of an index
+// of every page but the question's own, which cannot answer it.
+func (set *wikiQA) notFound(ctx context.Context) (notFoundRates, error) {
+	var r notFoundRates
+	all := set.index.Articles()
+	n := 0
+	for _, q := range set.questions {
+		if !q.hasCorrect() {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		n++
+		ans := set.index.Answer(q.text, retrieval.AnswerOptions{})
+		if ans.Found {
+			r.answered++
+			if h := ans.Quotes[0]; h.Article.ID == q.page && q.correct(h.Sentence.Line-2) {
+				r.right++
+			}
+		}
+		rest := make([]*retrieval.Article, 0, len(all)-1)
+		for _, a := range all {
+			if a.ID != q.page {
+				rest = append(rest, a)
+			}
+		}
+		ix, err := retrieval.NewIndex(rest)
+		if err != nil {
+			return r, err
+		}
+		if !ix.Answer(q.text, retrieval.AnswerOptions{}).Found {
+			r.refused++
+		}
+	}
+	if n > 0 {
+		r.answered /= float64(n)
+		r.right /= float64(n)
+		r.refused /= float64(n)
+	}
+	return r, nil
 }
 
 // A wikiQA split: its questions and the index of its pages.
