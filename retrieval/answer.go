@@ -19,8 +19,9 @@ type Quote struct {
 // AnswerOptions shape an answer. The zero value composes the usual 1–3
 // quotes from all articles.
 type AnswerOptions struct {
-	Article string // if not empty, answer from this article only
-	Top     int    // if > 0, return the Top best sentences instead of 1–3
+	Article string  // if not empty, answer from this article only
+	Top     int     // if > 0, return the Top best sentences instead of 1–3
+	Params  *Params // ranking parameters; nil means DefaultParams
 }
 
 // Thresholds of a composed answer.
@@ -68,7 +69,7 @@ func (ix *Index) Answer(question string, opt AnswerOptions) Answer {
 	if opt.Top > 0 {
 		k = max(k, opt.Top*3)
 	}
-	hits := ix.Search(question, SearchOptions{K: k, Article: opt.Article})
+	hits := ix.Search(question, SearchOptions{K: k, Article: opt.Article, Params: opt.Params})
 	if len(hits) == 0 {
 		return ans
 	}
