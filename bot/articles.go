@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -49,23 +51,41 @@ func articlesEmbed(ix *retrieval.Index) *discordgo.MessageEmbed {
 }
 
 func (b *Bot) cmdArticles(i *discordgo.Interaction) {
-	b.reply(i, &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{articlesEmbed(b.cfg.Index())}})
+	ix := b.index(i)
+	if ix == nil {
+		return
+	}
+	b.reply(i, &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{articlesEmbed(ix)}})
 }
 
-// helpText explains the bot in a few lines.
-const helpText = `I answer questions about the news articles I know, with **verbatim quotes**: every quote is copied exactly from its article and cites the article and line, so you can check every word.
+// helpText explains the bot in a few lines; the admin commands are listed
+// when they are registered.
+func (b *Bot) helpText() string {
+	var admin strings.Builder
+	for _, c := range b.extraCommands() {
+		fmt.Fprintf(&admin, "**/%s** — (server managers) %s\n", c.Name, lowerFirst(c.Description))
+	}
+	return `I answer questions about the news articles I know, with **verbatim quotes**: every quote is copied exactly from its article and cites the article and line, so you can check every word.
 
 **/ask** ` + "`question`" + ` — quotes that answer it (add ` + "`article`" + ` to search one article). You can also mention me with a question, or DM me.
 **/summary** ` + "`article`" + ` — the sentences that best sum up one article.
 **/brief** ` + "`date`" + ` — the day's stories, reports of the same event merged.
 **/articles** — what I know.
-**/schedule** — (server managers) post the brief to a channel every day.
-
+` + admin.String() + `
 When the articles don't answer a question, I say so instead of guessing.`
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
 
 func (b *Bot) cmdHelp(i *discordgo.Interaction) {
 	b.reply(i, &discordgo.InteractionResponseData{
-		Embeds: []*discordgo.MessageEmbed{{Title: "Newsdesk help", Description: helpText, Color: colorAnswer}},
+		Embeds: []*discordgo.MessageEmbed{{Title: "Newsdesk help", Description: b.helpText(), Color: colorAnswer}},
 		Flags:  discordgo.MessageFlagsEphemeral,
 	})
 }

@@ -2,7 +2,9 @@ package bot
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -14,38 +16,68 @@ import (
 func checkQuestion(q string) string {
 	q = strings.TrimSpace(q)
 	switch {
-	case q == "":
-		return "Please ask a question, for example: `/ask question: Who is leading the talks?`"
+	case searchText(q) == "":
+		return "Please ask a question about the news, for example: `What did the minister say about the budget?`"
 	case runes(q) > MaxQuestion:
 		return fmt.Sprintf("That question is %d characters long; please keep it under %d.", runes(q), MaxQuestion)
-	case len(retrieval.Analyze(q)) == 0:
-		return "I need a few words about the news to search for, for example: `Who is leading the talks?`"
+	case len(retrieval.Analyze(searchText(q))) == 0:
+		return "I need a few words about the news to search for, for example: `What did the minister say about the budget?`"
 	}
 	return ""
 }
 
+// discordTokens are Discord's markup for mentions of users, roles and
+// channels, custom emoji, timestamps and @everyone/@here: nothing a news
+// article can match.
+var discordTokens = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>|@(?:everyone|here)\b`)
+
+// searchText is a question as searched: without Discord's markup, which
+// is echoed (escaped) in the answer's title but would only dilute the
+// search.
+func searchText(q string) string {
+	return strings.Join(strings.Fields(discordTokens.ReplaceAllString(q, " ")), " ")
+}
+
 func (b *Bot) cmdAsk(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
 	opts := options(data.Options)
-	question := stringOption(opts, "question")
+	question := strings.TrimSpace(stringOption(opts, "question"))
 	if note := checkQuestion(question); note != "" {
 		b.ephemeral(i, note)
 		return
 	}
-	if !b.allowQuestion(i) {
+	ix := b.index(i)
+	if ix == nil {
 		return
 	}
-	ix := b.cfg.Index()
 	articleID := ""
 	if ref := stringOption(opts, "article"); ref != "" {
 		a := findArticle(ix, ref)
 		if a == nil {
-			b.ephemeral(i, "I don't know that article. Pick one from the list as you type, or see /articles.")
+			b.ephemeral(i, unknownArticle)
 			return
 		}
 		articleID = a.ID
 	}
-	ans := ix.Answer(question, retrieval.AnswerOptions{Article: articleID})
-	b.reply(i, answerMessage(question, articleID, ans))
+	if !b.allowQuestion(i) {
+		return
+	}
+	b.answer(i, false, func() (*discordgo.InteractionResponseData, error) {
+		ans := ix.Answer(searchText(question), retrieval.AnswerOptions{Article: articleID})
+		return answerMessage(question, articleID, ans), nil
+	})
+}
+
+// unknownArticle is the note for an article option that names nothing.
+const unknownArticle = "I don't know that article. Pick one from the list as you type, or see /articles."
+
+// index returns the index to answer from, or nil after telling the user
+// when there is none yet.
+func (b *Bot) index(i *discordgo.Interaction) *retrieval.Index {
+	ix := b.cfg.Index()
+	if ix == nil {
+		b.ephemeral(i, "I have no articles loaded yet; please try again in a minute.")
+	}
+	return ix
 }
 
 // answerMessage is the response to a question: the answer embed and, when
@@ -62,16 +94,25 @@ func answerMessage(question, articleID string, ans retrieval.Answer) *discordgo.
 	return data
 }
 
-// askFromMessage answers a question that came as a mention or a DM.
+// answerText answers a question that came as a mention or a DM, as a
+// message; nil when there is no index yet.
 func (b *Bot) answerText(question string) *discordgo.MessageSend {
-	ans := b.cfg.Index().Answer(question, retrieval.AnswerOptions{})
-	data := answerMessage(question, "", ans)
-	return &discordgo.MessageSend{Embeds: data.Embeds, Components: data.Components, AllowedMentions: noMentions()}
+	ix := b.cfg.Index()
+	if ix == nil {
+		return &discordgo.MessageSend{Content: "I have no articles loaded yet; please try again in a minute."}
+	}
+	data := answerMessage(question, "", ix.Answer(searchText(question), retrieval.AnswerOptions{}))
+	return &discordgo.MessageSend{Embeds: data.Embeds, Components: data.Components}
 }
 
 // findArticle resolves what a user typed for an article: its ID (what
-// autocomplete sends), else the best title match.
+// autocomplete sends), else the newest article whose title has every
+// word typed. Nothing typed names no article.
 func findArticle(ix *retrieval.Index, ref string) *retrieval.Article {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return nil
+	}
 	if a := ix.Article(ref); a != nil {
 		return a
 	}
@@ -82,27 +123,36 @@ func findArticle(ix *retrieval.Index, ref string) *retrieval.Article {
 }
 
 // matchTitles returns up to limit articles whose titles contain every word
-// typed (a word may be the start of a title word), newest first. An empty
-// query lists the newest articles.
+// typed (a word typed may be the start of a title word, so what is being
+// typed matches as it grows), newest first. Case, accents of quotes and
+// punctuation are ignored. An empty query lists the newest articles.
 func matchTitles(articles []*retrieval.Article, typed string, limit int) []*retrieval.Article {
-	words := strings.Fields(strings.ToLower(strings.Map(foldQuote, typed)))
+	words := titleWords(typed)
 	var out []*retrieval.Article
 	for _, a := range newestFirst(articles) {
-		if titleMatches(strings.ToLower(strings.Map(foldQuote, a.Title)), words) {
+		if len(out) == limit {
+			break
+		}
+		if titleMatches(titleWords(a.Title), words) {
 			out = append(out, a)
-			if len(out) == limit {
-				break
-			}
 		}
 	}
 	return out
 }
 
-func titleMatches(title string, words []string) bool {
-	tw := strings.FieldsFunc(title, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '—' || r == '-' })
-	for _, w := range words {
+// titleWords splits s into lower-case words of letters, digits and
+// apostrophes (curly ones folded to straight).
+func titleWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(strings.Map(foldQuote, s)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+}
+
+// titleMatches reports whether every word typed starts some title word.
+func titleMatches(title, typed []string) bool {
+	for _, w := range typed {
 		found := false
-		for _, t := range tw {
+		for _, t := range title {
 			if strings.HasPrefix(t, w) {
 				found = true
 				break
@@ -117,7 +167,7 @@ func titleMatches(title string, words []string) bool {
 
 func foldQuote(r rune) rune {
 	switch r {
-	case '’', '‘':
+	case '’', '‘', 'ʼ':
 		return '\''
 	}
 	return r

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -38,6 +37,12 @@ type Config struct {
 	HTTP       *http.Client     // default: a client with a 20 s timeout
 	RateLimit  int              // questions per user per RateWindow; default 5, < 0 for none
 	RateWindow time.Duration    // default 10 s
+
+	// DeferAfter is how long an answer may take before Newsdesk defers
+	// the interaction ("Newsdesk is thinking…") and edits the answer in
+	// when it is ready; default 1.5 s, which leaves a second of Discord's
+	// three for the callback to travel. Negative: always defer.
+	DeferAfter time.Duration
 }
 
 // MaxQuestion is the longest question, in characters, Newsdesk accepts.
@@ -51,13 +56,16 @@ type Bot struct {
 	log     *slog.Logger
 	limiter *limiter
 
-	mu    sync.Mutex
-	appID string
-	user  *discordgo.User
-
+	mu       sync.Mutex // guards the fields below
+	appID    string
+	user     *discordgo.User
+	closing  bool // set by Close: no new work starts
 	inflight sync.WaitGroup
-	closing  chan struct{}
-	closed   sync.Once
+
+	// answered holds the IDs of interactions that have been sent a
+	// response (or one was attempted), so that a handler that panics
+	// can still tell the user, once.
+	answered sync.Map
 }
 
 // ErrBadToken reports a token Discord rejects.
@@ -85,6 +93,9 @@ func New(cfg Config) (*Bot, error) {
 	}
 	if cfg.RateWindow <= 0 {
 		cfg.RateWindow = 10 * time.Second
+	}
+	if cfg.DeferAfter == 0 {
+		cfg.DeferAfter = 1500 * time.Millisecond
 	}
 	s, err := discordgo.New("Bot " + strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
 	if err != nil {
@@ -116,7 +127,6 @@ func New(cfg Config) (*Bot, error) {
 		s:       s,
 		log:     cfg.Logger,
 		limiter: newLimiter(cfg.RateLimit, cfg.RateWindow),
-		closing: make(chan struct{}),
 	}
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
@@ -124,10 +134,22 @@ func New(cfg Config) (*Bot, error) {
 	return b, nil
 }
 
-// Open checks the token, connects to the gateway and registers the slash
-// commands (skipping the call when Discord already has the same set). A
+// Open checks the token, registers the slash commands (skipping the call
+// when Discord already has the same set) and connects to the gateway. A
 // token Discord rejects gives an error wrapping [ErrBadToken].
 func (b *Bot) Open(ctx context.Context) error {
+	if err := b.login(ctx); err != nil {
+		return err
+	}
+	if err := b.s.Open(); err != nil {
+		return fmt.Errorf("connect to the gateway: %w", err)
+	}
+	return nil
+}
+
+// login is the REST half of Open: who the bot is, its application, and
+// the registration of its commands.
+func (b *Bot) login(ctx context.Context) error {
 	user, err := b.s.User("@me", discordgo.WithContext(ctx))
 	if err != nil {
 		var re *discordgo.RESTError
@@ -143,13 +165,7 @@ func (b *Bot) Open(ctx context.Context) error {
 	b.mu.Lock()
 	b.user, b.appID = user, app.ID
 	b.mu.Unlock()
-	if err := b.register(ctx); err != nil {
-		return err
-	}
-	if err := b.s.Open(); err != nil {
-		return fmt.Errorf("connect to the gateway: %w", err)
-	}
-	return nil
+	return b.register(ctx)
 }
 
 // InviteURL returns the link that adds the bot to a server with the
@@ -172,9 +188,12 @@ func InviteURL(appID string) string {
 }
 
 // Close stops taking new work, waits for answers in flight (at most until
-// ctx is done) and closes the gateway connection.
+// ctx is done) and closes the gateway connection, which takes discordgo
+// about a second. Calling it again, or without Open, is harmless.
 func (b *Bot) Close(ctx context.Context) error {
-	b.closed.Do(func() { close(b.closing) })
+	b.mu.Lock()
+	b.closing = true
+	b.mu.Unlock()
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
 	select {
@@ -182,6 +201,11 @@ func (b *Bot) Close(ctx context.Context) error {
 	case <-ctx.Done():
 		b.log.Warn("closing with answers still in flight")
 	}
+	// A heartbeat that fails while the socket closes would otherwise
+	// make discordgo reconnect after Close.
+	b.s.Lock()
+	b.s.ShouldReconnectOnError = false
+	b.s.Unlock()
 	return b.s.Close()
 }
 
@@ -189,27 +213,24 @@ func (b *Bot) Close(ctx context.Context) error {
 func (b *Bot) Session() *discordgo.Session { return b.s }
 
 // begin registers one piece of work in flight; it reports false once the
-// bot is closing.
+// bot is closing. The check and the Add share the lock Close takes, so
+// Close never waits on a WaitGroup that is still being added to.
 func (b *Bot) begin() bool {
-	select {
-	case <-b.closing:
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closing {
 		return false
-	default:
 	}
 	b.inflight.Add(1)
 	return true
 }
 
-// guard recovers a panic in a handler: discordgo runs each handler in its
-// own goroutine, and one bad event must not take the bot down.
-func (b *Bot) guard(what string) {
-	if r := recover(); r != nil {
-		b.log.Error("handler panic", "event", what, "panic", r, "stack", string(debug.Stack()))
-	}
-}
-
 func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
-	b.log.Info("connected to Discord", "user", r.User.Username, "guilds", len(r.Guilds))
+	name := ""
+	if r.User != nil {
+		name = r.User.Username
+	}
+	b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds))
 }
 
 func (b *Bot) botUserID() string {

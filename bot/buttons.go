@@ -62,17 +62,19 @@ func (b *Bot) moreQuotes(i *discordgo.Interaction, articleID string) {
 		b.ephemeral(i, "I could not read the question under that button; please ask again.")
 		return
 	}
-	if !b.allowQuestion(i) {
+	ix := b.index(i)
+	if ix == nil {
 		return
 	}
-	ix := b.cfg.Index()
 	if articleID != "" && ix.Article(articleID) == nil {
 		b.ephemeral(i, "That article is no longer in my collection.")
 		return
 	}
-	ans := ix.Answer(question, retrieval.AnswerOptions{Article: articleID, Top: moreQuotesK})
-	b.reply(i, &discordgo.InteractionResponseData{
-		Embeds: []*discordgo.MessageEmbed{answerEmbed(question, ans)},
-		Flags:  discordgo.MessageFlagsEphemeral,
+	if !b.allowQuestion(i) {
+		return
+	}
+	b.answer(i, true, func() (*discordgo.InteractionResponseData, error) {
+		ans := ix.Answer(searchText(question), retrieval.AnswerOptions{Article: articleID, Top: moreQuotesK})
+		return &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{answerEmbed(question, ans)}}, nil
 	})
 }

@@ -22,8 +22,28 @@ var everywhere = &[]discordgo.InteractionContextType{
 	discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM,
 }
 
-// commandList returns the slash commands Newsdesk registers.
-func (b *Bot) commandList() []*discordgo.ApplicationCommand {
+// guildInstall is where Newsdesk is installed: in servers, not on users'
+// accounts. Set explicitly so that the commands Discord lists back (with
+// its default filled in) compare equal to the ones registered.
+var guildInstall = &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+
+// commandList returns the slash commands Newsdesk registers, globally or
+// (guild true) in one server. Contexts and installation types exist only
+// for global commands, so a guild's commands go without them.
+func (b *Bot) commandList(guild bool) []*discordgo.ApplicationCommand {
+	cmds := append(b.openCommands(), b.extraCommands()...)
+	for _, c := range cmds {
+		if guild {
+			c.Contexts, c.IntegrationTypes = nil, nil
+		} else if c.IntegrationTypes == nil {
+			c.IntegrationTypes = guildInstall
+		}
+	}
+	return cmds
+}
+
+// openCommands are the commands every member may use.
+func (b *Bot) openCommands() []*discordgo.ApplicationCommand {
 	cmds := []*discordgo.ApplicationCommand{
 		{
 			Name:        "ask",
@@ -53,14 +73,14 @@ func (b *Bot) commandList() []*discordgo.ApplicationCommand {
 		{Name: "articles", Description: "What Newsdesk knows: how many articles, the newest, how to ask", Contexts: everywhere},
 		{Name: "help", Description: "What Newsdesk does and how to use it", Contexts: everywhere},
 	}
-	return append(cmds, b.extraCommands()...)
+	return cmds
 }
 
 // register overwrites the application's commands with commandList in one
 // call, guild-scoped when GuildID is set, and skips the call when Discord
 // already has the same set.
 func (b *Bot) register(ctx context.Context) error {
-	want := b.commandList()
+	want := b.commandList(b.cfg.GuildID != "")
 	have, err := b.s.ApplicationCommands(b.appID, b.cfg.GuildID, discordgo.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("read registered commands: %w", err)
@@ -96,10 +116,13 @@ func sameCommands(have, want []*discordgo.ApplicationCommand) bool {
 }
 
 // commandShape is the JSON of a command without the fields Discord fills
-// in, decoded generically so that absent and empty compare equal.
+// in, decoded generically so that absent and empty compare equal. The
+// deprecated dm_permission, which Discord still lists (true), is left out:
+// Contexts says where a command runs.
 func commandShape(c *discordgo.ApplicationCommand) any {
 	cc := *c
 	cc.ID, cc.ApplicationID, cc.GuildID, cc.Version = "", "", "", ""
+	cc.DMPermission = nil
 	if cc.Type == 0 {
 		cc.Type = discordgo.ChatApplicationCommand
 	}

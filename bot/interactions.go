@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -12,13 +14,21 @@ import (
 // Newsdesk answers within this budget or defers and edits.
 const responseBudget = 2500 * time.Millisecond
 
+// editTimeout bounds the edit of a deferred response and its follow-ups;
+// Discord keeps an interaction's token valid for 15 minutes.
+const editTimeout = 30 * time.Second
+
+// sorry is what a user sees when answering failed; the log has why.
+const sorry = "Sorry, something went wrong while preparing that. Please try again later."
+
 func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-	if !b.begin() {
+	if ic == nil || ic.Interaction == nil || !b.begin() {
 		return
 	}
 	defer b.inflight.Done()
-	defer b.guard("interaction")
 	i := ic.Interaction
+	defer b.answered.Delete(i.ID)
+	defer b.guardInteraction(i)
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		b.onCommand(i)
@@ -26,6 +36,19 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 		b.onAutocomplete(i)
 	case discordgo.InteractionMessageComponent:
 		b.onComponent(i)
+	}
+}
+
+// guardInteraction recovers a panic in an interaction handler and, when
+// nothing was sent yet, tells the user something went wrong.
+func (b *Bot) guardInteraction(i *discordgo.Interaction) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	b.log.Error("handler panic", "event", "interaction", "interaction", i.ID, "panic", r, "stack", string(debug.Stack()))
+	if _, done := b.answered.Load(i.ID); !done && i.Type != discordgo.InteractionApplicationCommandAutocomplete {
+		b.ephemeral(i, sorry)
 	}
 }
 
@@ -81,20 +104,22 @@ func stringOption(m map[string]*discordgo.ApplicationCommandInteractionDataOptio
 // a rate limit: an interaction that cannot be answered within Discord's
 // deadline is lost anyway, so a 429 is logged, not slept on.
 func (b *Bot) respond(i *discordgo.Interaction, typ discordgo.InteractionResponseType, data *discordgo.InteractionResponseData) error {
-	if data != nil && data.AllowedMentions == nil {
+	if data != nil && data.AllowedMentions == nil && typ != discordgo.InteractionApplicationCommandAutocompleteResult {
 		data.AllowedMentions = noMentions()
 	}
+	b.answered.Store(i.ID, true)
 	ctx, cancel := context.WithTimeout(context.Background(), responseBudget)
 	defer cancel()
 	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{Type: typ, Data: data},
 		discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false), discordgo.WithRestRetries(0))
 	if err != nil {
-		b.log.Error("interaction response failed", "interaction", i.ID, "err", err)
+		b.logFailure("interaction response failed", err, "interaction", i.ID, "type", int(typ))
 	}
 	return err
 }
 
-// reply answers with a message visible to the channel.
+// reply answers with a message visible to the channel (or only to the
+// user, when data has the ephemeral flag).
 func (b *Bot) reply(i *discordgo.Interaction, data *discordgo.InteractionResponseData) {
 	_ = b.respond(i, discordgo.InteractionResponseChannelMessageWithSource, data)
 }
@@ -107,26 +132,120 @@ func (b *Bot) ephemeral(i *discordgo.Interaction, text string) {
 	})
 }
 
-// deferred acknowledges an interaction at once ("Newsdesk is thinking…"),
-// runs work, and edits the original response with its result. Work that
-// fails edits in a short apology; the details go to the log.
-func (b *Bot) deferred(i *discordgo.Interaction, work func() (*discordgo.WebhookEdit, error)) {
-	if err := b.respond(i, discordgo.InteractionResponseDeferredChannelMessageWithSource, nil); err != nil {
+// A work function prepares an answer; it may take a while.
+type work func() (*discordgo.InteractionResponseData, error)
+
+// answer runs w and sends its result. When w is done within
+// Config.DeferAfter the result is the response itself; otherwise the
+// interaction is deferred at once ("Newsdesk is thinking…", visible only
+// to the user when private) and the result edited in when ready. Work
+// that fails or panics reaches the user as a short private apology, and
+// the log gets the details.
+func (b *Bot) answer(i *discordgo.Interaction, private bool, w work) {
+	b.answerAfter(i, private, b.cfg.DeferAfter, w)
+}
+
+// answerAfter is answer with its own deferral delay; after < 0 defers
+// before starting the work.
+func (b *Bot) answerAfter(i *discordgo.Interaction, private bool, after time.Duration, w work) {
+	type result struct {
+		data *discordgo.InteractionResponseData
+		err  error
+	}
+	done := make(chan result, 1)
+	run := func() {
+		var r result
+		defer func() {
+			if p := recover(); p != nil {
+				b.log.Error("handler panic", "event", "answer", "interaction", i.ID, "panic", p, "stack", string(debug.Stack()))
+				r = result{err: fmt.Errorf("panic: %v", p)}
+			}
+			done <- r
+		}()
+		r.data, r.err = w()
+	}
+	if after >= 0 {
+		go run()
+		timer := time.NewTimer(after)
+		select {
+		case r := <-done:
+			timer.Stop()
+			b.sendResult(i, private, r.data, r.err)
+			return
+		case <-timer.C:
+		}
+	}
+	var flags discordgo.MessageFlags
+	if private {
+		flags = discordgo.MessageFlagsEphemeral
+	}
+	err := b.respond(i, discordgo.InteractionResponseDeferredChannelMessageWithSource, &discordgo.InteractionResponseData{Flags: flags})
+	if after < 0 {
+		go run()
+	}
+	r := <-done // wait even when the deferral failed: the work must not outlive Close
+	if err != nil {
 		return
 	}
-	edit, err := work()
+	b.editResult(i, private, r.data, r.err)
+}
+
+// sendResult answers an interaction with data, or with an apology for err.
+func (b *Bot) sendResult(i *discordgo.Interaction, private bool, data *discordgo.InteractionResponseData, err error) {
 	if err != nil {
-		b.log.Error("command failed", "interaction", i.ID, "err", err)
-		msg := "Sorry, something went wrong while preparing that. Please try again later."
-		edit = &discordgo.WebhookEdit{Content: &msg, Embeds: &[]*discordgo.MessageEmbed{}}
+		b.logFailure("command failed", err, "interaction", i.ID)
+		b.ephemeral(i, sorry)
+		return
 	}
-	if edit.AllowedMentions == nil {
-		edit.AllowedMentions = noMentions()
+	if private {
+		data.Flags |= discordgo.MessageFlagsEphemeral
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	b.reply(i, data)
+}
+
+// editResult puts data into a deferred response. For err, a private
+// response becomes the apology; a public one is deleted and the apology
+// sent privately, so the channel does not see it.
+func (b *Bot) editResult(i *discordgo.Interaction, private bool, data *discordgo.InteractionResponseData, err error) {
+	ctx, cancel := context.WithTimeout(context.Background(), editTimeout)
 	defer cancel()
+	if err != nil {
+		b.logFailure("command failed", err, "interaction", i.ID)
+		if private {
+			data = &discordgo.InteractionResponseData{Content: sorry}
+		} else {
+			b.followUp(ctx, i, sorry)
+			if err := b.s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
+				b.logFailure("delete deferred response failed", err, "interaction", i.ID)
+			}
+			return
+		}
+	}
+	edit := &discordgo.WebhookEdit{
+		Content:         &data.Content,
+		Embeds:          &data.Embeds,
+		AllowedMentions: noMentions(),
+	}
+	if data.Embeds == nil {
+		edit.Embeds = &[]*discordgo.MessageEmbed{}
+	}
+	if data.Components != nil {
+		edit.Components = &data.Components
+	}
 	if _, err := b.s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
-		b.log.Error("edit deferred response failed", "interaction", i.ID, "err", err)
+		b.logFailure("edit deferred response failed", err, "interaction", i.ID)
+	}
+}
+
+// followUp sends a private follow-up message to an acknowledged interaction.
+func (b *Bot) followUp(ctx context.Context, i *discordgo.Interaction, text string) {
+	_, err := b.s.FollowupMessageCreate(i, false, &discordgo.WebhookParams{
+		Content:         clip(text, maxContent),
+		Flags:           discordgo.MessageFlagsEphemeral,
+		AllowedMentions: noMentions(),
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		b.logFailure("follow-up failed", err, "interaction", i.ID)
 	}
 }
 
@@ -135,7 +254,31 @@ func (b *Bot) deferred(i *discordgo.Interaction, work func() (*discordgo.Webhook
 func (b *Bot) allowQuestion(i *discordgo.Interaction) bool {
 	ok, wait := b.limiter.allow(userID(i), b.cfg.Now())
 	if !ok {
-		b.ephemeral(i, fmt.Sprintf("You're asking quickly! Please wait %d seconds and try again.", int(wait.Seconds())+1))
+		b.ephemeral(i, slowDown(wait))
 	}
 	return ok
+}
+
+// slowDown is the note for a user over the rate limit.
+func slowDown(wait time.Duration) string {
+	secs := int((wait + time.Second - 1) / time.Second)
+	return fmt.Sprintf("You're asking quickly! Please wait %d %s and try again.", secs, plural(secs, "second"))
+}
+
+// logFailure logs a failed Discord call with what Discord said: the HTTP
+// status and JSON error code of a *discordgo.RESTError, or the retry
+// delay of a 429.
+func (b *Bot) logFailure(msg string, err error, attrs ...any) {
+	var re *discordgo.RESTError
+	var rl *discordgo.RateLimitError
+	switch {
+	case errors.As(err, &rl):
+		attrs = append(attrs, "status", 429, "retry_after", rl.RetryAfter)
+	case errors.As(err, &re) && re.Response != nil:
+		attrs = append(attrs, "status", re.Response.StatusCode)
+		if re.Message != nil {
+			attrs = append(attrs, "code", re.Message.Code, "message", re.Message.Message)
+		}
+	}
+	b.log.Error(msg, append(attrs, "err", err)...)
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -13,11 +14,11 @@ import (
 // DM with it, as a reply. Without the Message Content intent Discord still
 // sends the content of exactly these messages.
 func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
-	if m.Author == nil || m.Author.Bot || !b.begin() {
+	if m == nil || m.Message == nil || m.Author == nil || m.Author.Bot || !b.begin() {
 		return
 	}
 	defer b.inflight.Done()
-	defer b.guard("message")
+	defer b.guardMessage(m.Message)
 	me := b.botUserID()
 	if me == "" || m.Author.ID == me {
 		return
@@ -26,25 +27,36 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	question := stripMention(m.Content, me)
-	send := func(ms *discordgo.MessageSend) {
-		ms.Reference = m.Reference()
-		ms.Reference.FailIfNotExists = ptr(false)
-		ms.AllowedMentions = noMentions()
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		defer cancel()
-		if _, err := b.s.ChannelMessageSendComplex(m.ChannelID, ms, discordgo.WithContext(ctx)); err != nil {
-			b.log.Error("reply failed", "channel", m.ChannelID, "err", err)
-		}
-	}
+	var reply *discordgo.MessageSend
 	if note := checkQuestion(question); note != "" {
-		send(&discordgo.MessageSend{Content: note})
-		return
+		reply = &discordgo.MessageSend{Content: note}
+	} else if ok, wait := b.limiter.allow(m.Author.ID, b.cfg.Now()); !ok {
+		reply = &discordgo.MessageSend{Content: slowDown(wait)}
+	} else {
+		reply = b.answerText(question)
 	}
-	if ok, wait := b.limiter.allow(m.Author.ID, b.cfg.Now()); !ok {
-		send(&discordgo.MessageSend{Content: "You're asking quickly! Please wait " + (wait.Round(time.Second) + time.Second).String() + " and try again."})
-		return
+	b.sendReply(m.Message, reply)
+}
+
+// guardMessage recovers a panic while answering m and replies with a
+// short apology; the log gets the details.
+func (b *Bot) guardMessage(m *discordgo.Message) {
+	if r := recover(); r != nil {
+		b.log.Error("handler panic", "event", "message", "message", m.ID, "panic", r, "stack", string(debug.Stack()))
+		b.sendReply(m, &discordgo.MessageSend{Content: sorry})
 	}
-	send(b.answerText(question))
+}
+
+// sendReply posts ms in m's channel as a reply to m, pinging no one. A
+// reply to a message deleted meanwhile is posted as a plain message.
+func (b *Bot) sendReply(m *discordgo.Message, ms *discordgo.MessageSend) {
+	ms.Reference = m.SoftReference()
+	ms.AllowedMentions = noMentions()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if _, err := b.s.ChannelMessageSendComplex(m.ChannelID, ms, discordgo.WithContext(ctx)); err != nil {
+		b.logFailure("reply failed", err, "channel", m.ChannelID, "message", m.ID)
+	}
 }
 
 // mentions reports whether m mentions user id.

@@ -44,21 +44,22 @@ func noMentions() *discordgo.MessageAllowedMentions {
 // runes counts characters as Discord does.
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
-// clip shortens s to at most n characters, cutting at a word boundary and
-// ending with "…" when it had to cut.
+// clip shortens s to at most n characters, cutting at a word boundary when
+// there is one in the second half and ending with "…" when it had to cut.
 func clip(s string, n int) string {
 	if runes(s) <= n {
 		return s
 	}
-	if n <= 1 {
-		return "…"[:min(n, 1)*len("…")]
+	if n <= 0 {
+		return ""
 	}
-	cut := 0
+	cut, count := 0, 0
 	for i := range s {
-		if runes(s[:i]) > n-1 {
+		if count == n-1 {
+			cut = i
 			break
 		}
-		cut = i
+		count++
 	}
 	if sp := strings.LastIndexFunc(s[:cut], unicode.IsSpace); sp > cut/2 {
 		cut = sp
@@ -66,26 +67,39 @@ func clip(s string, n int) string {
 	return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + "…"
 }
 
-// joinBlocks joins blocks with blank lines, keeping whole blocks while the
-// result fits in limit characters, and says how many were left out. A
-// first block longer than limit is clipped.
+// joinBlocks joins blocks (quotes, sentences) with blank lines within limit
+// characters. When they do not all fit it keeps the leading blocks that
+// fit together with a note of how many were left out; a first block that
+// does not fit even alone is clipped.
 func joinBlocks(blocks []string, limit int, unit string) string {
+	if all := strings.Join(blocks, "\n\n"); runes(all) <= limit {
+		return all
+	}
+	note := func(n int) string {
+		return fmt.Sprintf("\n\n*(%d more %s left out to fit Discord's limits)*", n, plural(n, unit))
+	}
 	var b strings.Builder
+	n := 0 // characters in b
 	for i, blk := range blocks {
 		sep := ""
 		if i > 0 {
 			sep = "\n\n"
 		}
-		left := len(blocks) - i
-		note := fmt.Sprintf("\n\n*(%d more %s left out to fit Discord's limits)*", left, plural(left, unit))
-		if runes(b.String())+runes(sep)+runes(blk)+runes(note) > limit && i < len(blocks)-1 ||
-			runes(b.String())+runes(sep)+runes(blk) > limit {
-			if i == 0 {
-				return clip(blk, limit)
-			}
-			return b.String() + note
+		size := n + runes(sep) + runes(blk)
+		left := len(blocks) - i - 1 // blocks after this one
+		// Not all blocks fit, so whatever follows this one needs a note.
+		if left == 0 && size <= limit || left > 0 && size+runes(note(left)) <= limit {
+			b.WriteString(sep + blk)
+			n = size
+			continue
 		}
-		b.WriteString(sep + blk)
+		if i > 0 {
+			return b.String() + note(left+1)
+		}
+		if left == 0 {
+			return clip(blk, limit)
+		}
+		return clip(blk, limit-runes(note(left))) + note(left)
 	}
 	return b.String()
 }

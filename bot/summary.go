@@ -16,16 +16,18 @@ func (b *Bot) cmdSummary(i *discordgo.Interaction, data discordgo.ApplicationCom
 // summaryReply answers with the summary of the article ref names (an ID
 // or words of a title); private when asked from a button.
 func (b *Bot) summaryReply(i *discordgo.Interaction, ref string, private bool) {
-	a := findArticle(b.cfg.Index(), strings.TrimSpace(ref))
-	if a == nil {
-		b.ephemeral(i, "I don't know that article. Pick one from the list as you type, or see /articles.")
+	ix := b.index(i)
+	if ix == nil {
 		return
 	}
-	data := &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{summaryEmbed(summarize.Summarize(a, 0))}}
-	if private {
-		data.Flags = discordgo.MessageFlagsEphemeral
+	a := findArticle(ix, ref)
+	if a == nil {
+		b.ephemeral(i, unknownArticle)
+		return
 	}
-	b.reply(i, data)
+	b.answer(i, private, func() (*discordgo.InteractionResponseData, error) {
+		return &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{summaryEmbed(summarize.Summarize(a, 0))}}, nil
+	})
 }
 
 // SummaryMarkdown renders a summary as Newsdesk posts it: the title, then
