@@ -98,11 +98,13 @@ func TestLoad(t *testing.T) {
 		"Who won the World Cup final?",
 	}
 	want := make(map[string]bool, n)
+	start := time.Now()
 	for k := range n {
 		i := fake.SendInteraction(askAs(fmt.Sprintf("11870000000010%05d", k), questions[k%len(questions)]))
 		want[i.ID] = true
 	}
 	reqs := fake.WaitRequests(t, isCallback, n, 30*time.Second)
+	t.Logf("%d questions from %d users answered in %v", n, n, time.Since(start))
 	got := make(map[string]int, n)
 	for _, r := range reqs {
 		id := strings.Split(r.Path, "/")[2] // /interactions/{id}/{token}/callback
