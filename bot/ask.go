@@ -194,9 +194,11 @@ func (b *Bot) onAutocomplete(i *discordgo.Interaction) {
 			typed = fmt.Sprint(o.Value)
 		}
 	}
-	choices := articleChoices(b.cfg.Index(), typed)
-	if choices == nil {
-		choices = []*discordgo.ApplicationCommandOptionChoice{}
+	// No choices go without a "choices" key (discordgo omits an empty
+	// list), which Discord shows as "No options match your search".
+	var choices []*discordgo.ApplicationCommandOptionChoice
+	if ix := b.cfg.Index(); ix != nil {
+		choices = articleChoices(ix, typed)
 	}
 	_ = b.respond(i, discordgo.InteractionApplicationCommandAutocompleteResult, &discordgo.InteractionResponseData{Choices: choices})
 }

@@ -33,6 +33,7 @@ func TestReplies(t *testing.T) {
 		"autocomplete_summary",
 		"autocomplete_empty",
 		"autocomplete_ask",
+		"autocomplete_none",
 
 		// Buttons under an answer. More quotes from the long inquiry
 		// report runs past the embed's 4,096 characters and is trimmed
