@@ -101,8 +101,9 @@ func stringOption(m map[string]*discordgo.ApplicationCommandInteractionDataOptio
 }
 
 // respond sends the first response to an interaction. It never waits on
-// a rate limit: an interaction that cannot be answered within Discord's
-// deadline is lost anyway, so a 429 is logged, not slept on.
+// a rate limit (see postCallback): an interaction that cannot be answered
+// within Discord's deadline is lost anyway, so a 429 is logged, not slept
+// on.
 func (b *Bot) respond(i *discordgo.Interaction, typ discordgo.InteractionResponseType, data *discordgo.InteractionResponseData) error {
 	if data != nil && data.AllowedMentions == nil && typ != discordgo.InteractionApplicationCommandAutocompleteResult {
 		data.AllowedMentions = noMentions()
@@ -110,8 +111,7 @@ func (b *Bot) respond(i *discordgo.Interaction, typ discordgo.InteractionRespons
 	b.answered.Store(i.ID, true)
 	ctx, cancel := context.WithTimeout(context.Background(), responseBudget)
 	defer cancel()
-	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{Type: typ, Data: data},
-		discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false), discordgo.WithRestRetries(0))
+	err := b.postCallback(ctx, i, &discordgo.InteractionResponse{Type: typ, Data: data})
 	if err != nil {
 		b.logFailure("interaction response failed", err, "interaction", i.ID, "type", int(typ))
 	}

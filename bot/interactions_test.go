@@ -280,6 +280,31 @@ func TestCallbackRateLimited(t *testing.T) {
 	}
 }
 
+// TestCallbackGlobalRateLimit answers a callback with a global 429: after
+// it discordgo holds every request until the limit resets, but
+// interaction callbacks are not under the global limit and must still go
+// out at once.
+func TestCallbackGlobalRateLimit(t *testing.T) {
+	t.Parallel()
+	b := newTestBot(t)
+	b.fake.FailNext("POST", "/interactions/{id}/{token}/callback", discordtest.RateLimited(30*time.Second, true))
+	b.send(t, askAs("1187000000000000401", question))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		i := b.fake.Interaction(askAs("1187000000000000402", question))
+		b.onInteraction(b.s, &discordgo.InteractionCreate{Interaction: i})
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("an interaction is still unanswered 10 s after a global 429 with retry_after 30 s")
+	}
+	if m := lastReply(t, b); !isAnswer(m) {
+		t.Errorf("interaction after a global 429: %v, want an answer", m)
+	}
+}
+
 // TestReplyForbidden answers 403 Missing Permissions to the reply to a
 // mention: logged with Discord's status and code, and the bot carries on.
 func TestReplyForbidden(t *testing.T) {
