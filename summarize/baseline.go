@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"math"
 	"sort"
 
 	"newsdesk/retrieval"
@@ -37,27 +36,13 @@ func TextRank(a *retrieval.Article, n int) Summary {
 	if n <= 0 {
 		n = DefaultSentences
 	}
-	d := prepare(a)
+	d := prepare(currentLexicon(), a)
 	k := len(d.sents)
-	sim := make([][]float64, k)
-	for i := range sim {
-		sim[i] = make([]float64, k)
-	}
-	for i := range k {
-		for j := i + 1; j < k; j++ {
-			li, lj := len(d.sents[i].counts.ids), len(d.sents[j].counts.ids)
-			if li < 2 && lj < 2 {
-				continue
-			}
-			s := float64(d.sents[i].counts.overlap(d.sents[j].counts)) / (math.Log(float64(li)) + math.Log(float64(lj)))
-			sim[i][j], sim[j][i] = s, s
-		}
-	}
 	uniform := make([]float64, k)
 	for i := range uniform {
 		uniform[i] = 1 / float64(k)
 	}
-	c := lexRank(sim, 0.85, uniform)
+	c := pageRank(overlaps(d), 0.85, uniform)
 	maxNormalize(c)
 	order := make([]int, k)
 	for i := range order {

@@ -57,47 +57,33 @@ func isInlineCaption(text string) bool {
 }
 
 // dependent reports whether a sentence leans on the one before it: it
-// opens with a pronoun or a connective ("He added…", "This comes as…",
-// "But…"), with a closing quote, or is a quotation that never says who is
-// speaking.
+// opens with a pronoun or a demonstrative whose referent came before ("He
+// added…", "It said…", "This comes as…") or with a closing quote.
+//
+// Connectives ("But…", "However…") are not counted: the sentence still
+// says something whole. Treating them as leaning cost 0.8 ROUGE-1 on the
+// BBC dev half, where the reference extracts take them alone, for no gain
+// on CNN/DailyMail.
 func dependent(text string) bool {
 	t := strings.TrimLeftFunc(text, unicode.IsSpace)
 	r, _ := utf8.DecodeRuneInString(t)
-	if isCloseQuote(r) {
+	switch {
+	case isCloseQuote(r):
 		return true
+	case isOpenQuote(r) || r == '\'' || r == '`':
+		return false // a quotation's first word is the speaker's, not the article's
 	}
-	quoted := isOpenQuote(r) || strings.HasPrefix(t, "``") || r == '\''
-	if quoted {
-		return !hasSpeechVerb(t)
-	}
-	first, second := firstWords(t)
-	if leaners[first] {
-		return true
-	}
-	return leanerPairs[first+" "+second]
+	first := strings.ToLower(strings.TrimFunc(firstWord(t), isPunct))
+	return pronouns[first]
 }
 
-// insideQuote reports whether text, the start of a paragraph up to a
-// sentence, leaves a quotation open: the sentence then goes on quoting a
-// speaker named before it.
-func insideQuote(text string) bool {
-	if strings.Count(text, "“") > strings.Count(text, "”") || strings.Count(text, "``") > strings.Count(text, "''") {
-		return true
-	}
-	return strings.Count(text, `"`)%2 == 1
-}
-
-// firstWords returns the first two words of t, lower-cased and without
-// punctuation.
-func firstWords(t string) (string, string) {
-	f := strings.Fields(t)
-	w := func(i int) string {
-		if i >= len(f) {
-			return ""
-		}
-		return strings.ToLower(strings.TrimFunc(f[i], isPunct))
-	}
-	return w(0), w(1)
+// dangling reports whether a sentence opens a quotation that runs on into
+// the next sentence without saying who speaks ("“We can’t force Ukraine
+// to make a deal."): alone it is half a quote from nobody.
+func dangling(text string) bool {
+	var q quoteScanner
+	q.scan(text)
+	return q.open && !hasSpeechVerb(text)
 }
 
 func hasSpeechVerb(t string) bool {
@@ -107,6 +93,54 @@ func hasSpeechVerb(t string) bool {
 		}
 	}
 	return false
+}
+
+// showsQuote reports whether text has a double quotation mark. A sentence
+// that goes on with a quotation an earlier sentence opened, without one
+// ("We can't force Russia to make a deal."), would read alone as the
+// article's voice rather than a speaker's: it leans on its predecessor.
+func showsQuote(text string) bool {
+	return strings.ContainsAny(text, "\"“”„«»") || strings.Contains(text, "``") || strings.Contains(text, "''")
+}
+
+// A quoteScanner follows whether a quotation is open through a
+// paragraph, fed piece by piece. Curly quotes, guillemets and the doubled
+// quotes of tokenized text (a pair of backticks, a pair of apostrophes)
+// say which way they face; a straight double quote opens when it follows
+// a space, an opening bracket or a colon and comes before a word, and
+// closes when no word follows it.
+type quoteScanner struct {
+	open bool
+	prev rune // the last rune scanned; 0 at the start of the paragraph
+}
+
+func (q *quoteScanner) scan(text string) {
+	for i, r := range text {
+		switch {
+		case r == '“' || r == '«' || r == '„' || strings.HasPrefix(text[i:], "``"):
+			q.open = true
+		case r == '”' || r == '»' || strings.HasPrefix(text[i:], "''"):
+			q.open = false
+		case r == '"':
+			next, _ := utf8.DecodeRuneInString(text[i+1:])
+			word := unicode.IsLetter(next) || unicode.IsDigit(next)
+			opener := q.prev == 0 || unicode.IsSpace(q.prev) || q.prev == '(' || q.prev == ':'
+			switch {
+			case opener && word:
+				q.open = true
+			case !word:
+				q.open = false
+			}
+		}
+		q.prev = r
+	}
+}
+
+func firstWord(t string) string {
+	if i := strings.IndexFunc(t, unicode.IsSpace); i >= 0 {
+		return t[:i]
+	}
+	return t
 }
 
 func isPunct(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -125,20 +159,9 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// leaners open a sentence that refers back: pronouns, demonstratives and
-// connectives.
-var leaners = wordSet(`he she it they him her his hers its their theirs them this that these those
-such but and or nor so yet also however meanwhile moreover furthermore nevertheless nonetheless
-still instead then thus therefore hence additionally besides likewise similarly otherwise indeed
-afterwards later earlier elsewhere there's`)
-
-// leanerPairs are two-word openings that refer back.
-var leanerPairs = map[string]bool{
-	"in addition": true, "in turn": true, "by contrast": true, "in contrast": true,
-	"even so": true, "despite this": true, "because of": true, "for example": true,
-	"for instance": true, "the former": true, "the latter": true, "the move": true,
-	"the decision": true, "the comments": true, "the remarks": true,
-}
+// pronouns open a sentence that refers back: personal and possessive
+// pronouns of the third person and demonstratives.
+var pronouns = wordSet("he she it they him her his hers its their theirs them this that these those such")
 
 // speechVerbs attribute a quotation to its speaker.
 var speechVerbs = wordSet(`said says say told tells added adds wrote writes stated states explained

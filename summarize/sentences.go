@@ -1,7 +1,7 @@
 package summarize
 
 import (
-	"strings"
+	"unicode"
 
 	"newsdesk/retrieval"
 )
@@ -11,79 +11,80 @@ import (
 type doc struct {
 	a     *retrieval.Article
 	sents []sentence
-	voc   *vocab
-	title vector // tf-idf of the title over the sentence vocabulary, unit length
+	terms *vocab // stemmed terms, counted by sentence
+	plain *vocab // words before stemming, counted by sentence
+	title vector // tf-idf of the title's terms, unit length
 }
 
 // A sentence is one sentence of a doc.
 type sentence struct {
 	s         retrieval.Sentence
 	counts    vector // term counts
-	vec       vector // tf-idf, unit length
+	plain     vector // counts of words before stemming
+	vec       vector // tf-idf of the terms, unit length
 	words     int    // words, stop words included
-	para      int    // ordinal of its line among the article's quotable lines
 	text      bool   // on a line of body text, so it may be quoted at all
-	quotable  bool   // also stands on its own: long enough, not a question or caption
+	quotable  bool   // also stands alone: long enough, not a question or caption
 	dependent bool   // leans on the sentence before it
+	dangling  bool   // opens a quotation from nobody that runs on
 }
 
-// prepare analyzes the sentences of a.
-func prepare(a *retrieval.Article) *doc {
-	d := &doc{a: a, voc: newVocab(), sents: make([]sentence, len(a.Sentences))}
-	var buf []string
-	para, line := -1, 0
+// prepare analyzes the sentences of a with the words of lx.
+func prepare(lx *lexicon, a *retrieval.Article) *doc {
+	d := &doc{a: a, terms: newVocab(), plain: newVocab(), sents: make([]sentence, len(a.Sentences))}
+	var w chunk
+	var quotes quoteScanner
+	line := -1
 	for i, s := range a.Sentences {
-		if s.Line != line {
-			para++
-			line = s.Line
-		}
-		buf = terms(s.Text, buf[:0])
-		d.sents[i] = sentence{
-			s:      s,
-			counts: d.voc.counts(buf),
-			words:  len(strings.Fields(s.Text)),
-			para:   para,
-		}
-		kind := a.Lines[s.Line-1].Kind
-		st := &d.sents[i]
-		st.text = kind == retrieval.Text
-		st.quotable = st.text && quotable(s.Text, st.words, len(buf))
+		w.terms, w.plain = w.terms[:0], w.plain[:0]
+		lx.analyze(s.Text, &w)
 		l := a.Lines[s.Line-1]
-		st.dependent = i > 0 && (dependent(s.Text) || insideQuote(a.Body[l.Start:s.Start]))
+		if s.Line != line {
+			line, quotes = s.Line, quoteScanner{}
+			quotes.scan(a.Body[l.Start:s.Start])
+		}
+		st := &d.sents[i]
+		*st = sentence{
+			s:      s,
+			counts: d.terms.counts(w.terms),
+			plain:  d.plain.counts(w.plain),
+			words:  wordCount(s.Text),
+			text:   l.Kind == retrieval.Text,
+		}
+		st.quotable = st.text && quotable(s.Text, st.words, len(w.terms))
+		st.dangling = dangling(s.Text)
+		st.dependent = i > 0 && (dependent(s.Text) || quotes.open && !showsQuote(s.Text))
+		quotes.scan(a.Body[s.Start:nextStart(a, i, l)])
 	}
 	for i := range d.sents {
-		d.sents[i].vec = d.voc.tfidf(d.sents[i].counts)
+		d.sents[i].vec = d.terms.tfidf(d.sents[i].counts)
 	}
-	d.title = d.titleVector(a.Title)
+	var t chunk
+	lx.analyze(a.Title, &t)
+	d.title = d.terms.weigh(t.terms)
 	return d
 }
 
-// titleVector returns the tf-idf vector of text over the doc's terms;
-// terms the sentences never use are left out.
-func (d *doc) titleVector(text string) vector {
-	var v vector
-	ts := terms(text, nil)
-	seen := map[int32]bool{}
-	for _, t := range ts {
-		id, ok := d.voc.ids[t]
-		if !ok || seen[id] {
-			continue
-		}
-		seen[id] = true
-		v.ids = append(v.ids, id)
+// nextStart returns where the text after sentence i stops counting for
+// its line: the next sentence's start if it is on the same line, else
+// the line's end.
+func nextStart(a *retrieval.Article, i int, l retrieval.Line) int {
+	if i+1 < len(a.Sentences) && a.Sentences[i+1].Line == l.Number {
+		return a.Sentences[i+1].Start
 	}
-	sortIDs(v.ids)
-	for _, id := range v.ids {
-		v.ws = append(v.ws, d.voc.idf(id))
-	}
-	v.normalize()
-	return v
+	return l.End
 }
 
-func sortIDs(ids []int32) {
-	for i := 1; i < len(ids); i++ {
-		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
-			ids[j], ids[j-1] = ids[j-1], ids[j]
+// wordCount returns the number of white-space-separated words of s.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
 		}
 	}
+	return n
 }

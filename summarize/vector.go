@@ -11,19 +11,20 @@ type vector struct {
 	ws  []float64
 }
 
-// A vocab numbers the terms of one text collection and counts in how many
-// of its units (sentences or articles) each term occurs.
+// A vocab numbers the terms of one text collection anew, densely, and
+// counts in how many of its units (sentences or articles) each term
+// occurs. It takes terms by their lexicon numbers.
 type vocab struct {
-	ids map[string]int32
+	ids map[uint32]int32
 	df  []int32
 	n   int // units counted
 }
 
-func newVocab() *vocab { return &vocab{ids: make(map[string]int32)} }
+func newVocab() *vocab { return &vocab{ids: make(map[uint32]int32)} }
 
 // counts returns the term numbers of ts with their counts, ascending by
 // number, numbering new terms and counting each distinct term once in df.
-func (vc *vocab) counts(ts []string) vector {
+func (vc *vocab) counts(ts []uint32) vector {
 	var v vector
 	for _, t := range ts {
 		id, ok := vc.ids[t]
@@ -49,9 +50,8 @@ func (vc *vocab) counts(ts []string) vector {
 	return out
 }
 
-// idf returns the smoothed inverse document frequency of term id, never
-// below a small positive floor, so a term in every unit still counts a
-// little.
+// idf returns the smoothed inverse document frequency of term id,
+// ln(1 + n/df): a term in every unit still counts a little.
 func (vc *vocab) idf(id int32) float64 {
 	return math.Log(1 + float64(vc.n)/float64(vc.df[id]))
 }
@@ -120,9 +120,20 @@ func (v vector) overlap(u vector) int {
 	return n
 }
 
-// add adds w times u to the dense vector d, indexed by term number.
-func (u vector) addTo(d []float64, w float64) {
-	for i, id := range u.ids {
-		d[id] += w * u.ws[i]
+// weigh returns the unit-length vector of the distinct terms of ts that
+// vc knows, each weighted by its idf. It counts nothing.
+func (vc *vocab) weigh(ts []uint32) vector {
+	var v vector
+	for _, t := range ts {
+		if id, ok := vc.ids[t]; ok {
+			v.ids = append(v.ids, id)
+		}
 	}
+	slices.Sort(v.ids)
+	v.ids = slices.Compact(v.ids)
+	for _, id := range v.ids {
+		v.ws = append(v.ws, vc.idf(id))
+	}
+	v.normalize()
+	return v
 }
