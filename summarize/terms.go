@@ -34,6 +34,11 @@ type lexicon struct {
 type chunk struct {
 	terms []uint32
 	plain []uint32
+	names []bool // the word is capitalized or has a digit: likely a name, a place or a figure
+}
+
+func (c *chunk) reset() {
+	c.terms, c.plain, c.names = c.terms[:0], c.plain[:0], c.names[:0]
 }
 
 // maxChunks bounds a lexicon. The 2,225 BBC articles have about 90,000
@@ -55,8 +60,7 @@ func currentLexicon() *lexicon {
 	return lx
 }
 
-// analyze appends the numbers of the terms and of the plain words of text
-// to w.
+// analyze appends the analysis of text to w.
 func (lx *lexicon) analyze(text string, w *chunk) {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -75,6 +79,7 @@ func (lx *lexicon) analyze(text string, w *chunk) {
 		c := lx.chunk(text[i:j])
 		w.terms = append(w.terms, c.terms...)
 		w.plain = append(w.plain, c.plain...)
+		w.names = append(w.names, c.names...)
 		i = j
 	}
 }
@@ -92,8 +97,11 @@ func (lx *lexicon) chunk(s string) chunk {
 	lx.mu.Lock()
 	defer lx.mu.Unlock()
 	for _, t := range toks {
+		word := s[t.Start:t.End]
 		c.terms = append(c.terms, lx.number(t.Term))
-		c.plain = append(c.plain, lx.number(strings.ToLower(s[t.Start:t.End])))
+		c.plain = append(c.plain, lx.number(strings.ToLower(word)))
+		r, _ := utf8.DecodeRuneInString(word)
+		c.names = append(c.names, unicode.IsUpper(r) || strings.ContainsAny(word, "0123456789"))
 	}
 	if len(lx.chunks) < maxChunks {
 		// Clone the key: s may be a slice of a large article body that
