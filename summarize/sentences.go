@@ -36,7 +36,7 @@ func prepare(lx *lexicon, a *retrieval.Article) *doc {
 	var quotes quoteScanner
 	line := -1
 	for i, s := range a.Sentences {
-		w.terms, w.plain = w.terms[:0], w.plain[:0]
+		w.reset()
 		lx.analyze(s.Text, &w)
 		l := a.Lines[s.Line-1]
 		if s.Line != line {
