@@ -15,7 +15,9 @@ type Story struct {
 	// Articles are the story's sources, most central first.
 	Articles []*retrieval.Article
 	// Quotes are 1–3 sentences that say what happened, the most telling
-	// first, none repeating another story's; none for Brief.Also.
+	// first, none repeating another story's (the top three stories get up
+	// to three, the next three two, the rest one); none for Brief.Also
+	// or when the story's articles have nothing quotable.
 	Quotes []Excerpt
 	// Score is the story's importance: its number of sources plus how
 	// central it is to the day's news (0–1).
