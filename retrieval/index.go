@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 )
 
@@ -19,11 +18,12 @@ import (
 // sentences hold them, most frequent first, so that the common ones take
 // one byte in the varint-coded structures:
 //
+//   - dict: the terms, sorted, with their numbers (see dict.go);
 //   - postings: for every term, the sentences that hold it and how often,
 //     in blocks of [blockSize] (see postings.go);
+//   - title postings: for every term, the articles whose title holds it;
 //   - forward: for every sentence, its terms in text order (stop words
 //     left out), read when a candidate sentence is scored in full;
-//   - titles: for every article, its title's terms;
 //   - vocab: the normalized words behind the terms, for fuzzy matching of
 //     words the index never saw (see fuzzy.go).
 //
@@ -35,15 +35,14 @@ type Index struct {
 	byID     map[string]int32
 	first    []uint32 // by article: its first sentence; one more entry, the sentence count
 	sentLen  []uint16 // by sentence: its number of terms
+	cues     []uint8  // by sentence: what kind of answer it offers (see sentenceCues)
 	avgLen   float64
 
-	terms    map[string]uint32 // term → term number
-	termText []string          // by term number
-	byText   []uint32          // term numbers in term order
-	post     postings
-	fwd      packed // by sentence: term numbers in text order
-	titles   packed // by article: title term numbers in text order
-	vocab    vocabulary
+	dict      dictionary
+	post      postings // by term: sentences
+	titlePost postings // by term: articles whose title holds it
+	fwd       packed   // by sentence: term numbers in text order
+	vocab     vocabulary
 }
 
 // NewIndex indexes the sentences of articles, and their titles. IDs must be
@@ -61,25 +60,24 @@ func NewIndex(articles []*Article) (*Index, error) {
 		ix.byID[a.ID] = int32(i)
 	}
 	parts := analyzeArticles(as)
-	toks, titleToks, words := ix.mergeTerms(parts)
+	toks, titleToks, words, terms := ix.mergeTerms(parts)
 	if err := ix.encode(toks, titleToks); err != nil {
 		return nil, err
 	}
-	ix.vocab = newVocabulary(words, ix.terms)
-	ix.byText = sortedTerms(ix.termText)
+	ix.vocab = newVocabulary(words, terms)
 	return ix, nil
 }
 
 // A share is the analysis of a run of consecutive articles: every sentence
 // and title as term numbers local to the share.
 type share struct {
-	lo, hi   int               // articles [lo, hi)
-	terms    map[string]uint32 // term → local number
-	names    []string          // local number → term
-	sents    tokenRuns         // every sentence of the articles
-	titles   tokenRuns         // every title
-	words    map[string]string // normalized word → term (the stem cache)
-	sentence int               // sentences analyzed
+	lo, hi int               // articles [lo, hi)
+	terms  map[string]uint32 // term → local number
+	names  []string          // local number → term
+	sents  tokenRuns         // every sentence of the articles
+	titles tokenRuns         // every title
+	words  map[string]string // normalized word → term (the stem cache)
+	cues   []uint8           // by sentence
 }
 
 // tokenRuns holds runs of term numbers back to back; run i is
@@ -147,16 +145,16 @@ func (p *share) analyze(as []*Article) {
 		add(&p.titles, a.Title)
 		for _, s := range a.Sentences {
 			add(&p.sents, s.Text)
-			p.sentence++
+			p.cues = append(p.cues, sentenceCues(s.Text))
 		}
 	}
 }
 
 // mergeTerms numbers the terms of all shares by descending sentence
-// frequency (ties by term), fills ix.terms, termText, first, sentLen and
-// avgLen, and returns every sentence's and title's tokens in final term
-// numbers, and the normalized words seen.
-func (ix *Index) mergeTerms(parts []*share) (sents, titles tokenRuns, words map[string]string) {
+// frequency (ties by term), fills ix.dict, first, sentLen and avgLen, and
+// returns every sentence's and title's tokens in final term numbers, the
+// normalized words seen and the term numbers.
+func (ix *Index) mergeTerms(parts []*share) (sents, titles tokenRuns, words map[string]string, terms map[string]uint32) {
 	global := map[string]uint32{}
 	var names []string
 	var df []uint32
@@ -200,15 +198,17 @@ func (ix *Index) mergeTerms(parts []*share) (sents, titles tokenRuns, words map[
 		return names[a] < names[b]
 	})
 	final := make([]uint32, len(names))
-	ix.termText = make([]string, len(names))
-	ix.terms = make(map[string]uint32, len(names))
+	text := make([]string, len(names))
+	terms = make(map[string]uint32, len(names))
 	for newID, old := range order {
 		final[old] = uint32(newID)
-		ix.termText[newID] = strings.Clone(names[old])
-		ix.terms[ix.termText[newID]] = uint32(newID)
+		text[newID] = names[old]
+		terms[names[old]] = uint32(newID)
 	}
+	ix.dict = newDictionary(text)
 	ix.first = make([]uint32, 0, len(ix.articles)+1)
 	ix.sentLen = make([]uint16, 0, nsent)
+	ix.cues = make([]uint8, 0, nsent)
 	words = map[string]string{}
 	total := 0
 	for pi, p := range parts {
@@ -225,16 +225,17 @@ func (ix *Index) mergeTerms(parts []*share) (sents, titles tokenRuns, words map[
 				si++
 			}
 		}
+		ix.cues = append(ix.cues, p.cues...)
 		for w, t := range p.words {
 			words[w] = t
 		}
-		p.sents, p.titles, p.words = tokenRuns{}, tokenRuns{}, nil
+		p.sents, p.titles, p.words, p.cues = tokenRuns{}, tokenRuns{}, nil, nil
 	}
 	ix.first = append(ix.first, uint32(len(ix.sentLen)))
 	if len(ix.sentLen) > 0 {
 		ix.avgLen = float64(total) / float64(len(ix.sentLen))
 	}
-	return sents, titles, words
+	return sents, titles, words, terms
 }
 
 func (r *tokenRuns) append(run, remap, final []uint32) {
@@ -244,14 +245,14 @@ func (r *tokenRuns) append(run, remap, final []uint32) {
 	r.ends = append(r.ends, uint32(len(r.toks)))
 }
 
-// encode builds the postings and the packed forward and title lists.
+// encode builds the postings and the packed forward lists.
 func (ix *Index) encode(sents, titles tokenRuns) error {
 	if len(sents.toks) > math.MaxUint32/4 {
 		return fmt.Errorf("index: %d terms in sentences, more than one index holds", len(sents.toks))
 	}
-	ix.post = buildPostings(sents, len(ix.termText), ix.sentLen)
+	ix.post = buildPostings(sents, ix.dict.len(), ix.sentLen)
+	ix.titlePost = buildPostings(titles, ix.dict.len(), nil)
 	ix.fwd = packRuns(sents)
-	ix.titles = packRuns(titles)
 	return nil
 }
 
@@ -272,7 +273,7 @@ func (ix *Index) Len() int { return len(ix.sentLen) }
 
 // DocFreq returns how many sentences contain the analyzed term.
 func (ix *Index) DocFreq(term string) int {
-	if id, ok := ix.terms[term]; ok {
+	if id, ok := ix.dict.lookup(term); ok {
 		return int(ix.post.df(id))
 	}
 	return 0

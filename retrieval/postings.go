@@ -12,9 +12,11 @@ import (
 // list (from 0 for the first). Most postings take one or two bytes.
 //
 // Every block records its last sentence and byte offset, so a cursor skips
-// whole blocks when seeking, and the largest tf and shortest sentence in
-// it, which bound what any of its postings can score (block-max pruning,
-// see prune.go).
+// whole blocks when seeking. Every list records its largest tf and its
+// shortest sentence, which bound what any of its postings can score (see
+// prune.go). Block-max bounds were left out: in sentences tf is nearly
+// always 1 and half of a term's bound is its coverage weight, which does
+// not vary, so they would bound little tighter.
 
 // blockSize is the number of postings in a block.
 const blockSize = 128
@@ -24,18 +26,26 @@ type postings struct {
 	start  []uint32 // by term: first block in blocks; one more entry
 	count  []uint32 // by term: number of postings (the term's df)
 	blocks []block
+	bounds []bound // by term: over all its blocks
+}
+
+// A bound is the largest tf and the shortest sentence among postings: no
+// posting scores more BM25 than one with both.
+type bound struct {
+	minLen uint16
+	maxTF  uint8
 }
 
 type block struct {
-	last   uint32 // last sentence in the block
-	off    uint32 // byte offset of its first posting in data
-	minLen uint16 // fewest terms of a sentence in the block
-	maxTF  uint8  // largest tf in the block
+	last uint32 // last sentence in the block
+	off  uint32 // byte offset of its first posting in data
 }
 
 func (p *postings) df(term uint32) uint32 { return p.count[term] }
 
-// buildPostings inverts the sentences' term runs.
+// buildPostings inverts the term runs: run i becomes posting i of each
+// of its terms. sentLen gives each run's length for the bounds; nil
+// leaves them 0.
 func buildPostings(sents tokenRuns, nterms int, sentLen []uint16) postings {
 	count := make([]uint32, nterms)
 	seen := make([]uint32, nterms) // sentence number + 1 that last counted the term
@@ -70,16 +80,17 @@ func buildPostings(sents tokenRuns, nterms int, sentLen []uint16) postings {
 			}
 		}
 	}
-	p := postings{count: count, start: make([]uint32, nterms+1)}
+	p := postings{count: count, start: make([]uint32, nterms+1), bounds: make([]bound, nterms)}
 	p.data = make([]byte, 0, len(docs)*3/2)
 	var buf [2 * binary.MaxVarintLen32]byte
 	for t := range nterms {
 		p.start[t] = uint32(len(p.blocks))
 		d, f := docs[pos[t]:pos[t+1]], tfs[pos[t]:pos[t+1]]
 		prev := uint32(0)
+		tb := bound{minLen: math.MaxUint16}
 		for lo := 0; lo < len(d); lo += blockSize {
 			hi := min(lo+blockSize, len(d))
-			b := block{last: d[hi-1], off: uint32(len(p.data)), minLen: math.MaxUint16}
+			p.blocks = append(p.blocks, block{last: d[hi-1], off: uint32(len(p.data))})
 			for i := lo; i < hi; i++ {
 				v := uint64(d[i]-prev) << 1
 				if f[i] > 1 {
@@ -91,133 +102,148 @@ func buildPostings(sents tokenRuns, nterms int, sentLen []uint16) postings {
 				}
 				p.data = append(p.data, buf[:n]...)
 				prev = d[i]
-				b.maxTF = max(b.maxTF, f[i])
-				b.minLen = min(b.minLen, sentLen[d[i]])
+				tb.maxTF = max(tb.maxTF, f[i])
+				if sentLen != nil {
+					tb.minLen = min(tb.minLen, sentLen[d[i]])
+				}
 			}
-			p.blocks = append(p.blocks, b)
 		}
+		p.bounds[t] = tb
 	}
 	p.start[nterms] = uint32(len(p.blocks))
 	p.data = append([]byte(nil), p.data...)
 	return p
 }
 
-// A cursor walks one term's posting list in sentence order.
+// A cursor walks one term's posting list in sentence order, decoding one
+// posting at a time: a seek that lands in a block decodes it only as far
+// as it needs.
 type cursor struct {
 	p        *postings
 	term     uint32
-	b, bend  int // current block, end of the term's blocks
-	n, i     int // postings in the decoded block, current one
-	doc      uint32
-	docs     [blockSize]uint32
-	tfs      [blockSize]uint8
+	b, bend  int    // current block, end of the term's blocks
+	left     int    // postings of the block not yet decoded
+	k        uint32 // offset of the next posting in p.data
+	doc      uint32 // current sentence, or done
+	tf_      uint8
 	word     int     // the question word this term matches
 	strength float64 // 1 for the word itself, less for a fuzzy match
 	idf      float64 // the term's own idf
-	bound    float64 // most this term adds to a sentence's score
+	bound    float64 // most this term adds to a sentence's word score
 }
 
 // done is the doc of an exhausted cursor: no sentence has this number.
 const done = math.MaxUint32
 
-// reset points c at the first posting of term.
+// reset points c at term's posting list without reading it: seek must
+// come first.
 func (c *cursor) reset(p *postings, term uint32) {
 	c.p, c.term = p, term
 	c.b, c.bend = int(p.start[term]), int(p.start[term+1])
-	c.n, c.i = 0, 0
-	c.doc = done
-	if c.b < c.bend {
-		c.load(c.b)
-	}
+	c.left = -1
+	c.doc = 0
 }
 
-// load decodes block b and moves to its first posting.
-func (c *cursor) load(b int) {
+// enter moves to the start of block b and decodes its first posting.
+func (c *cursor) enter(b int) {
 	c.b = b
-	blk := &c.p.blocks[b]
-	prev := uint32(0)
-	if b > int(c.p.start[c.term]) {
-		prev = c.p.blocks[b-1].last
-	}
 	n := blockSize
 	if b == c.bend-1 {
 		if r := int(c.p.count[c.term]) % blockSize; r != 0 {
 			n = r
 		}
 	}
-	data := c.p.data[blk.off:]
-	k := 0
-	for i := range n {
-		v, m := binary.Uvarint(data[k:])
-		k += m
-		tf := uint8(1)
-		if v&1 != 0 {
-			x, m := binary.Uvarint(data[k:])
-			k += m
-			tf = uint8(x + 2)
-		}
-		prev += uint32(v >> 1)
-		c.docs[i], c.tfs[i] = prev, tf
+	c.left = n
+	c.k = c.p.blocks[b].off
+	c.doc = 0
+	if b > int(c.p.start[c.term]) {
+		c.doc = c.p.blocks[b-1].last
 	}
-	c.n, c.i = n, 0
-	c.doc = c.docs[0]
+	c.decode()
+}
+
+// decode reads the next posting of the current block.
+func (c *cursor) decode() {
+	v, k := uvarint(c.p.data, int(c.k))
+	tf := uint8(1)
+	if v&1 != 0 {
+		var x uint64
+		x, k = uvarint(c.p.data, k)
+		tf = uint8(x + 2)
+	}
+	c.k = uint32(k)
+	c.doc += uint32(v >> 1)
+	c.tf_ = tf
+	c.left--
+}
+
+// uvarint decodes the uvarint at data[k:] and returns it and the offset
+// after it. Most are one byte.
+func uvarint(data []byte, k int) (uint64, int) {
+	if b := data[k]; b < 0x80 {
+		return uint64(b), k + 1
+	}
+	v, n := binary.Uvarint(data[k:])
+	return v, k + n
 }
 
 // tf returns the term's count in the current sentence.
-func (c *cursor) tf() uint8 { return c.tfs[c.i] }
+func (c *cursor) tf() uint8 { return c.tf_ }
 
 // next moves to the following posting.
 func (c *cursor) next() {
-	c.i++
-	if c.i < c.n {
-		c.doc = c.docs[c.i]
-		return
+	switch {
+	case c.doc == done:
+	case c.left > 0:
+		c.decode()
+	case c.b+1 < c.bend:
+		c.enter(c.b + 1)
+	default:
+		c.doc = done
 	}
-	if c.b+1 < c.bend {
-		c.load(c.b + 1)
-		return
-	}
-	c.doc = done
 }
 
 // seek moves to the first posting at or after sentence target.
 func (c *cursor) seek(target uint32) {
-	if c.doc >= target {
-		return
-	}
-	if c.p.blocks[c.b].last < target {
-		// Gallop over the blocks, then search the last stretch.
-		lo, step := c.b+1, 1
-		for lo+step < c.bend && c.p.blocks[lo+step-1].last < target {
-			lo += step
-			step *= 2
-		}
-		hi := min(lo+step, c.bend)
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			if c.p.blocks[m].last < target {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		if lo >= c.bend {
+	if c.left < 0 { // just reset
+		if c.b >= c.bend {
 			c.doc = done
 			return
 		}
-		c.load(lo)
+		c.gallop(c.b, target)
+	} else if c.doc >= target {
+		return
+	} else if c.p.blocks[c.b].last < target {
+		c.gallop(c.b+1, target)
 	}
-	for c.docs[c.i] < target {
-		c.i++
+	for c.doc < target {
+		c.decode() // the block's last posting is ≥ target
 	}
-	c.doc = c.docs[c.i]
 }
 
-// blockBound returns, for the block holding the current posting, the
-// largest tf and the shortest sentence: what bounds its BM25 scores.
-func (c *cursor) blockBound() (uint8, uint16) {
-	b := &c.p.blocks[c.b]
-	return b.maxTF, b.minLen
+// gallop enters the first block from lo on whose last sentence is at
+// least target, galloping then searching, or marks c done.
+func (c *cursor) gallop(lo int, target uint32) {
+	step := 1
+	for lo+step < c.bend && c.p.blocks[lo+step-1].last < target {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step, c.bend)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if c.p.blocks[m].last < target {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo >= c.bend {
+		c.doc = done
+		c.left = 0
+		return
+	}
+	c.enter(lo)
 }
 
 // packed holds runs of term numbers as uvarints back to back.
@@ -243,10 +269,10 @@ func packRuns(r tokenRuns) packed {
 // run appends run i's term numbers to dst.
 func (p *packed) run(i int, dst []uint32) []uint32 {
 	data := p.data[p.offs[i]:p.offs[i+1]]
-	for len(data) > 0 {
-		v, n := binary.Uvarint(data)
+	for k := 0; k < len(data); {
+		var v uint64
+		v, k = uvarint(data, k)
 		dst = append(dst, uint32(v))
-		data = data[n:]
 	}
 	return dst
 }

@@ -18,17 +18,6 @@ const (
 	maxRelated      = 4
 )
 
-// sortedTerms returns the term numbers ordered by term text, for prefix
-// search.
-func sortedTerms(text []string) []uint32 {
-	ids := make([]uint32, len(text))
-	for i := range ids {
-		ids[i] = uint32(i)
-	}
-	sort.Slice(ids, func(i, j int) bool { return text[ids[i]] < text[ids[j]] })
-	return ids
-}
-
 // related returns the terms related to term, most frequent first.
 func (ix *Index) related(term string) []uint32 {
 	if len(term) < minRelatedLen || hasDigit(term) {
@@ -36,18 +25,18 @@ func (ix *Index) related(term string) []uint32 {
 	}
 	var out []uint32
 	for k := max(minRelatedLen, len(term)-maxRelatedExtra); k < len(term); k++ {
-		if id, ok := ix.terms[term[:k]]; ok {
+		if id, ok := ix.dict.lookup(term[:k]); ok {
 			out = append(out, id)
 		}
 	}
-	i := sort.Search(len(ix.byText), func(i int) bool { return ix.termText[ix.byText[i]] >= term })
-	for scanned := 0; i < len(ix.byText) && scanned < 64; i, scanned = i+1, scanned+1 {
-		u := ix.termText[ix.byText[i]]
+	d := &ix.dict
+	for i, scanned := d.search(term), 0; i < d.len() && scanned < 64; i, scanned = i+1, scanned+1 {
+		u := d.at(i)
 		if !strings.HasPrefix(u, term) {
 			break
 		}
 		if u != term && len(u)-len(term) <= maxRelatedExtra {
-			out = append(out, ix.byText[i])
+			out = append(out, d.ids[i])
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
