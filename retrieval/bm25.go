@@ -34,7 +34,7 @@ var DefaultParams = Params{
 	B:          0.90,
 	Fuzzy:      0.85,
 	Related:    0.25,
-	Candidates: 64,
+	Candidates: 16,
 	Weights: Weights{
 		FeatBM25:      0.029,
 		FeatCoverage:  0.404,

@@ -113,6 +113,23 @@ func letterSet(w string) uint32 {
 	return s
 }
 
+// lookup returns the term of normalized word w if the index has seen it:
+// what analyzing w would give, without stemming it again.
+func (v *vocabulary) lookup(w string) (uint32, bool) {
+	n := utf8.RuneCountInString(w)
+	if n+1 >= len(v.byLen) {
+		return 0, false
+	}
+	lo, hi := int(v.byLen[n]), int(v.byLen[n+1])
+	i := lo + sort.Search(hi-lo, func(i int) bool { return v.word(lo+i) >= w })
+	if i < hi && v.word(i) == w {
+		return v.term[i], true
+	}
+	return 0, false
+}
+
+func (v *vocabulary) word(i int) string { return v.text[v.offs[i]:v.offs[i+1]] }
+
 // A fuzzyMatch is an indexed term close to a question word.
 type fuzzyMatch struct {
 	term  uint32
@@ -129,6 +146,7 @@ func (v *vocabulary) fuzzy(w string) []fuzzyMatch {
 	}
 	k := maxEdits(n)
 	set := letterSet(w)
+	ascii := isASCII(w)
 	var qr [64]rune
 	q := appendRunes(qr[:0], w)
 	var wr [64]rune
@@ -141,8 +159,13 @@ func (v *vocabulary) fuzzy(w string) []fuzzyMatch {
 		if d := int(v.runes[i]) - n; d > best || -d > best {
 			continue
 		}
-		word := v.text[v.offs[i]:v.offs[i+1]]
-		d := editDistance(q, appendRunes(wr[:0], word), best)
+		word := v.word(int(i))
+		var d int
+		if ascii && len(word) == int(v.runes[i]) {
+			d = editDistanceASCII(w, word, best)
+		} else {
+			d = editDistance(q, appendRunes(wr[:0], word), best)
+		}
 		if d > best || d == 0 {
 			continue
 		}
@@ -212,4 +235,50 @@ func editDistance(a, b []rune, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+// editDistanceASCII is editDistance on bytes, computing only the cells
+// within limit of the diagonal (Ukkonen's band): a cell farther away costs
+// more than limit.
+func editDistanceASCII(a, b string, limit int) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > limit || len(b) > 64 {
+		return limit + 1
+	}
+	const far = 1 << 20
+	var rows [3][65]int
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+		prev2[j] = far
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		for j := range cur {
+			cur[j] = far
+		}
+		if lo == 1 {
+			cur[0] = i
+		}
+		low := far
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+			low = min(low, d)
+		}
+		if low > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], limit+1)
 }

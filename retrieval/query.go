@@ -46,7 +46,7 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 	var frame int
 	q.ask, frame = askOf(q.used)
 	n := len(ix.sentLen)
-	for _, t := range Analyze(text) {
+	for _, t := range ix.analyzeQuestion(text) {
 		if len(q.words) == maxWords || q.has(t.Term) || t.Pos == frame {
 			continue
 		}
@@ -54,7 +54,7 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 			continue
 		}
 		w := qword{term: t.Term, idf: idf(0, n), light: has(lightWords, t.Term)}
-		if id, ok := ix.terms[t.Term]; ok {
+		if id, ok := ix.dict.lookup(t.Term); ok {
 			w.idf = idf(int(ix.post.df(id)), n)
 			w.terms = []qterm{{id: id, strength: 1, idf: w.idf}}
 			if p.Related > 0 {
@@ -79,6 +79,33 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 		}
 	}
 	return q
+}
+
+// analyzeQuestion is Analyze for a question: words the index has seen
+// take their term from the vocabulary instead of the stemmer.
+func (ix *Index) analyzeQuestion(text string) []Token {
+	var toks []Token
+	pos := 0
+	for i := 0; i < len(text); {
+		start, end := nextWord(text, i)
+		if start < 0 {
+			break
+		}
+		i = end
+		pos++
+		word, ok := normalizeWord(text[start:end])
+		if !ok {
+			continue
+		}
+		term := ""
+		if id, ok := ix.vocab.lookup(word); ok {
+			term = ix.dict.text(id)
+		} else {
+			term = stem(word, nil)
+		}
+		toks = append(toks, Token{Term: term, Start: start, End: end, Pos: pos - 1})
+	}
+	return toks
 }
 
 func (q *query) has(term string) bool {
@@ -232,20 +259,132 @@ var (
 	articles    = toSet("a an the one")
 )
 
-// answerCue reports whether sentence text has what the question asks for:
-// a capitalized word the question does not use (a name) for who; a year,
-// month or day for when; a number that is not a year or a day of the
-// month, or a currency sign, for how many; a name after "in", "at",
-// "from"… for where; "is a", "refers to", "known as"… for a definition;
-// "because", "due to", "caused"… for why.
-func answerCue(ask askType, text string, used []string) bool {
-	if ask == askOther {
+// Cues are what a sentence offers an answer of some kind, read from its
+// text once when it is indexed.
+const (
+	cueDate     uint8 = 1 << iota // a year, month or day: for when
+	cueNumber                     // a number that is not a year or a day of the month, a number word or a currency sign: for how many
+	cueDefine                     // "is a", "are the", "refers to", "known as"…: for what is
+	cueCause                      // "because", "due to", "caused"…: for why
+	cueComplete                   // ends with a period, question or exclamation mark
+)
+
+// askCue is the cue that answers each kind of question read from the
+// sentence alone; who and where also need the question (see nameCue).
+var askCue = [...]uint8{askWhen: cueDate, askCount: cueNumber, askDefine: cueDefine, askWhy: cueCause}
+
+// cueWords classifies the words sentenceCues looks for, one lookup a
+// word.
+var cueWords = func() map[string]uint8 {
+	const (
+		date = 1 << iota
+		number
+		copula
+		article
+		define
+		cause
+	)
+	m := map[string]uint8{}
+	for _, set := range []struct {
+		words map[string]struct{}
+		bit   uint8
+	}{{dateWords, date}, {numberWords, number}, {copulas, copula}, {articles, article}, {defineWords, define}, {causeWords, cause}} {
+		for w := range set.words {
+			m[w] |= set.bit
+		}
+	}
+	return m
+}()
+
+const (
+	wordDate uint8 = 1 << iota
+	wordNumber
+	wordCopula
+	wordArticle
+	wordDefine
+	wordCause
+)
+
+// sentenceCues returns the cues of a sentence's text. The words it looks
+// for are ASCII, so it splits words on bytes: a word is a run of ASCII
+// letters and digits, apostrophes and any non-ASCII bytes.
+func sentenceCues(text string) uint8 {
+	var cues uint8
+	if endsSentence(text) {
+		cues |= cueComplete
+	}
+	if strings.IndexByte(text, '$') >= 0 || strings.IndexByte(text, '%') >= 0 ||
+		strings.Contains(text, "£") || strings.Contains(text, "€") {
+		cues |= cueNumber
+	}
+	var prevKind uint8 // kind of the word before
+	var buf [16]byte
+	first, second := true, false
+	for i := 0; i < len(text); {
+		for i < len(text) && !isCueByte(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && isCueByte(text[i]) {
+			i++
+		}
+		if start == i {
+			break
+		}
+		w := text[start:i]
+		var kind uint8
+		if len(w) <= len(buf) {
+			b := buf[:len(w)]
+			for k := range len(w) {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b[k] = c
+			}
+			kind = cueWords[string(b)]
+		}
+		switch {
+		case kind&wordDate != 0 || isYear(w):
+			cues |= cueDate
+		case kind&wordNumber != 0 || '0' <= w[0] && w[0] <= '9' && !isDayAt(w, prevKind, text[i:]):
+			cues |= cueNumber
+		}
+		if prevKind&wordCopula != 0 && kind&wordArticle != 0 || kind&wordDefine != 0 && !first {
+			cues |= cueDefine
+		}
+		if kind&wordCause != 0 && !(w == "so" && second) && !(w == "So" && first) {
+			cues |= cueCause
+		}
+		prevKind = kind
+		second, first = first, false
+	}
+	return cues
+}
+
+func isCueByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c >= 0x80
+}
+
+// isDayAt reports whether the number w is a day of the month, after a
+// word of kind prev and before rest: "31 July", "July 31".
+func isDayAt(w string, prev uint8, rest string) bool {
+	if len(w) > 2 {
 		return false
 	}
-	if ask == askCount && strings.ContainsAny(text, "$£€%") {
+	if prev&wordDate != 0 {
 		return true
 	}
-	var prev, prev2 string
+	start, end := nextWord(rest, 0)
+	return start >= 0 && has(dateWords, strings.ToLower(rest[start:end]))
+}
+
+// nameCue reports whether sentence text names someone or somewhere the
+// question does not: for who, a capitalized word inside the sentence that
+// the question does not use; for where, such a word after "in", "at",
+// "from"….
+func nameCue(ask askType, text string, used []string) bool {
+	prev := ""
 	first := true
 	for i := 0; i < len(text); {
 		start, end := nextWord(text, i)
@@ -254,51 +393,19 @@ func answerCue(ask askType, text string, used []string) bool {
 		}
 		i = end
 		w := text[start:end]
-		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
-		name := !first && unicode.IsUpper(r) && !isStopWord(lw) && !contains(used, lw)
-		switch ask {
-		case askWho:
-			if name {
-				return true
-			}
-		case askWhen:
-			if isYear(w) || has(dateWords, lw) {
-				return true
-			}
-		case askCount:
-			if has(numberWords, lw) || unicode.IsDigit(r) && !isYear(w) && !isDay(w, prev, text[end:]) {
-				return true
-			}
-		case askWhere:
-			if name && has(placeWords, prev) {
-				return true
-			}
-		case askDefine:
-			if has(copulas, prev) && has(articles, lw) || has(defineWords, lw) && !first {
-				return true
-			}
-		case askWhy:
-			if has(causeWords, lw) && !(lw == "so" && prev2 == "") {
+		if !first && unicode.IsUpper(r) {
+			lw := strings.ToLower(w)
+			if !isStopWord(lw) && !contains(used, lw) && (ask == askWho || has(placeWords, prev)) {
 				return true
 			}
 		}
-		prev2, prev, first = prev, lw, false
+		if ask == askWhere {
+			prev = strings.ToLower(w)
+		}
+		first = false
 	}
 	return false
-}
-
-// isDay reports whether the number w is a day of the month: "31 July",
-// "July 31".
-func isDay(w, prev, rest string) bool {
-	if len(w) > 2 {
-		return false
-	}
-	if has(dateWords, prev) {
-		return true
-	}
-	start, end := nextWord(rest, 0)
-	return start >= 0 && has(dateWords, strings.ToLower(rest[start:end]))
 }
 
 func contains(words []string, w string) bool {

@@ -54,12 +54,18 @@ func (ix *Index) Search(question string, opt SearchOptions) []Hit {
 
 // scratch is one search's working memory, reused through a pool.
 type scratch struct {
-	cursors []cursor
-	order   []*cursor
-	cands   []cand
-	toks    []uint32
-	near    []uint32
-	title   []uint32
+	cursors     []cursor
+	order       []*cursor
+	prefix      []float64
+	cands       []cand
+	toks        []uint32
+	near        []uint32
+	titleCursor cursor
+	titleHits   []titleHit
+	titles      []titleMatch
+	best        []titleMatch
+	words       []wordHit
+	found       []termHit
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -147,111 +153,12 @@ func (ix *Index) openCursors(q *query, p *Params, lo uint32, sc *scratch) []*cur
 	return sc.order
 }
 
-// firstPass scores every sentence in [lo, hi) that holds a question word
-// on the first-pass features and returns the best n, unordered.
-func (ix *Index) firstPass(q *query, p *Params, lo, hi uint32, n int, sc *scratch) []cand {
-	cursors := ix.openCursors(q, p, lo, sc)
-	top := topN{c: sc.cands[:0], n: n}
-	ai := ix.articleOf(lo)
-	titleArt, title, titleMask := -1, 0.0, uint32(0)
-	var strength [maxWords]float64
-	var tfs [maxWords]uint8
-	for {
-		d := uint32(done)
-		for _, c := range cursors {
-			d = min(d, c.doc)
-		}
-		if d >= hi {
-			break
-		}
-		var mask uint32
-		for _, c := range cursors {
-			if c.doc != d {
-				continue
-			}
-			bit := uint32(1) << c.word
-			if mask&bit == 0 || c.strength > strength[c.word] {
-				strength[c.word], tfs[c.word] = c.strength, c.tf()
-			}
-			mask |= bit
-			c.next()
-		}
-		for ix.first[ai+1] <= d {
-			ai++
-		}
-		if ai != titleArt {
-			titleArt = ai
-			title, titleMask = ix.titleShare(q, ai, sc)
-		}
-		c := cand{sn: d, art: int32(ai), mask: mask, title: titleMask}
-		ix.wordFeatures(q, p, &c, &strength, &tfs)
-		c.f[FeatTitle] = title
-		c.f[FeatFocus] = focus(q, &c, &strength, titleMask)
-		c.f[FeatLength] = min(float64(ix.sentLen[d])/32, 1)
-		position(&c.f, d-ix.first[ai])
-		c.score = p.Weights.Score(&c.f)
-		top.push(c)
-	}
-	sc.cands = top.c
-	return top.c
-}
-
-// wordFeatures sets BM25 and coverage from the words c holds, their
-// match strength and count.
-func (ix *Index) wordFeatures(q *query, p *Params, c *cand, strength *[maxWords]float64, tfs *[maxWords]uint8) {
-	dl := ix.sentLen[c.sn]
-	bm, cov := 0.0, 0.0
-	for m := c.mask; m != 0; m &= m - 1 {
-		w := bits.TrailingZeros32(m)
-		x := q.words[w].idf * strength[w]
-		bm += x * p.saturation(tfs[w], dl, ix.avgLen)
-		cov += x
-	}
-	c.f[FeatBM25] = bm / q.total
-	c.f[FeatCoverage] = cov / q.total
-}
-
 // position sets the position features of the i-th sentence of an article.
 func position(f *Features, i uint32) {
 	if i == 0 {
 		f[FeatLead] = 1
 	}
 	f[FeatPosition] = 1 / (1 + float64(i))
-}
-
-// titleShare returns the share of the question's weight matched by the
-// title of article ai, and the words it matches.
-func (ix *Index) titleShare(q *query, ai int, sc *scratch) (float64, uint32) {
-	sc.title = ix.titles.run(ai, sc.title[:0])
-	s := 0.0
-	var mask uint32
-	for i, w := range q.words {
-		if x := w.strengthIn(sc.title); x > 0 {
-			s += w.idf * x
-			mask |= 1 << i
-		}
-	}
-	return s / q.total, mask
-}
-
-// focus returns the share of the weight of the question words missing
-// from the title that c matches: once the title says what the article is
-// about, the other words say what is asked about it.
-func focus(q *query, c *cand, strength *[maxWords]float64, titleMask uint32) float64 {
-	got, all := 0.0, 0.0
-	for i := range q.words {
-		if titleMask&(1<<i) != 0 {
-			continue
-		}
-		all += q.words[i].idf
-		if c.mask&(1<<i) != 0 {
-			got += q.words[i].idf * strength[i]
-		}
-	}
-	if all == 0 {
-		return 0
-	}
-	return got / all
 }
 
 // strengthIn returns how strongly the terms toks match w: 1 if they hold
@@ -274,12 +181,19 @@ func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
 	c.f[FeatContext], near = ix.context(q, c, sc)
 	c.support = q.support(c.mask | c.title | near)
 	c.f[FeatProximity] = proximity(q, sc.toks)
-	_, s := ix.sentence(int(c.art), c.sn)
-	if endsSentence(s.Text) {
+	cues := ix.cues[c.sn]
+	if cues&cueComplete != 0 {
 		c.f[FeatComplete] = 1
 	}
-	if q.ask != askOther && answerCue(q.ask, s.Text, q.used) {
-		c.f[askFeature[q.ask]] = 1
+	switch q.ask {
+	case askWho, askWhere:
+		if _, s := ix.sentence(int(c.art), c.sn); nameCue(q.ask, s.Text, q.used) {
+			c.f[askFeature[q.ask]] = 1
+		}
+	case askWhen, askCount, askDefine, askWhy:
+		if cues&askCue[q.ask] != 0 {
+			c.f[askFeature[q.ask]] = 1
+		}
 	}
 
 	c.score = p.Weights.Score(&c.f)
@@ -341,7 +255,7 @@ func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 		h.specific = h.specific || !w.light
 		for _, t := range w.terms {
 			if slices.Contains(sc.toks, t.id) {
-				h.Terms = append(h.Terms, ix.termText[t.id])
+				h.Terms = append(h.Terms, ix.dict.text(t.id))
 			}
 		}
 	}
@@ -355,18 +269,27 @@ type topN struct {
 	n int
 }
 
-func (t *topN) push(c cand) {
+// push adds c if it is among the n best so far and reports whether it
+// did.
+func (t *topN) push(c cand) bool {
 	if len(t.c) < t.n {
 		t.c = append(t.c, c)
 		t.up(len(t.c) - 1)
-		return
+		return true
 	}
 	if !c.better(&t.c[0]) {
-		return
+		return false
 	}
 	t.c[0] = c
 	t.down(0)
+	return true
 }
+
+// full reports whether n candidates are kept: from then on a candidate
+// must beat t.c[0].
+func (t *topN) full() bool { return len(t.c) == t.n }
+
+func trailingZero(m uint32) int { return bits.TrailingZeros32(m) }
 
 func (t *topN) up(i int) {
 	for i > 0 {
