@@ -116,12 +116,20 @@ type quoteScanner struct {
 
 func (q *quoteScanner) scan(text string) {
 	for i, r := range text {
-		switch {
-		case r == '“' || r == '«' || r == '„' || strings.HasPrefix(text[i:], "``"):
+		switch r {
+		case '“', '«', '„':
 			q.open = true
-		case r == '”' || r == '»' || strings.HasPrefix(text[i:], "''"):
+		case '”', '»':
 			q.open = false
-		case r == '"':
+		case '`':
+			if strings.HasPrefix(text[i:], "``") {
+				q.open = true
+			}
+		case '\'':
+			if strings.HasPrefix(text[i:], "''") {
+				q.open = false
+			}
+		case '"':
 			next, _ := utf8.DecodeRuneInString(text[i+1:])
 			word := unicode.IsLetter(next) || unicode.IsDigit(next)
 			opener := q.prev == 0 || unicode.IsSpace(q.prev) || q.prev == '(' || q.prev == ':'
