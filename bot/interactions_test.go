@@ -120,7 +120,7 @@ func TestIgnoredMessages(t *testing.T) {
 // 5, private for a button), and the edit of @original carries the answer.
 func TestDeferredReplies(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"ask", "summary", "button_more_article"} {
+	for _, name := range []string{"ask", "summary", "button_more_article", "brief", "brief_date", "brief_fallback"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			b := newTestBot(t, func(c *Config) { c.DeferAfter = -1 })
@@ -131,7 +131,7 @@ func TestDeferredReplies(t *testing.T) {
 			// The fake keeps the loading flag of a deferred response
 			// after the edit; Discord clears it.
 			msgs := b.fake.Messages(discordtest.DefaultChannelID)
-			if len(msgs) != 1 || len(msgs[0].Embeds) != 1 {
+			if len(msgs) != 1 || len(msgs[0].Embeds) == 0 {
 				t.Errorf("messages in the channel = %+v, want one, edited to the answer", msgs)
 			}
 		})

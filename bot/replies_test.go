@@ -29,6 +29,10 @@ func TestReplies(t *testing.T) {
 		"articles",
 		"help",
 
+		// /brief always defers (see also TestDeferredReplies); a date it
+		// cannot read is refused at once.
+		"brief_bad_date",
+
 		// Autocomplete of article options.
 		"autocomplete_summary",
 		"autocomplete_empty",
