@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"time"
 
@@ -18,8 +19,10 @@ func runBrief(ctx context.Context, env *environment, args []string) error {
 	asJSON := fs.Bool("json", false, "print the brief as one JSON object")
 	date := fs.String("date", "", `the day to brief, YYYY-MM-DD, or "latest" for undated articles (default: today)`)
 	dir := fs.String("articles", "", "folder of .txt/.md articles (default: $ARTICLES_DIR, else the built-in articles)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
+	if err := fs.Parse(args); err == flag.ErrHelp {
+		return nil
+	} else if err != nil {
+		return errUsage
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("brief: unexpected argument %q (the day goes in --date)", fs.Arg(0))

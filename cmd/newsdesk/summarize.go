@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -22,14 +23,25 @@ func runSummarize(ctx context.Context, env *environment, args []string) error {
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object")
 	n := fs.Int("sentences", summarize.DefaultSentences, "how many sentences to quote")
 	dir := fs.String("articles", "", "folder of .txt/.md articles (default: $ARTICLES_DIR, else the built-in articles)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
+	// Flags may also follow the article: "summarize 001 --json".
+	var names []string
+	for {
+		if err := fs.Parse(args); err == flag.ErrHelp {
+			return nil
+		} else if err != nil {
+			return errUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		names = append(names, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
 	if *n < 1 {
 		return fmt.Errorf("summarize: --sentences must be at least 1, got %d", *n)
 	}
-	if fs.NArg() > 1 {
-		return fmt.Errorf("summarize: one ARTICLE at a time, got %d (give several on standard input)", fs.NArg())
+	if len(names) > 1 {
+		return fmt.Errorf("summarize: one ARTICLE at a time, got %d (give several on standard input)", len(names))
 	}
 	articles, err := loadArticles(articlesDir(env, *dir), env.stderr)
 	if err != nil {
@@ -39,8 +51,8 @@ func runSummarize(ctx context.Context, env *environment, args []string) error {
 	for _, a := range articles {
 		byID[a.ID] = a
 	}
-	if fs.NArg() == 1 {
-		a, err := findByID(articles, byID, fs.Arg(0))
+	if len(names) == 1 {
+		a, err := findByID(articles, byID, names[0])
 		if err != nil {
 			return fmt.Errorf("summarize: %w", err)
 		}

@@ -28,7 +28,7 @@ func TestSummarizePlain(t *testing.T) {
 }
 
 func TestSummarizeJSON(t *testing.T) {
-	out, _, err := runCLI(t, "", nil, "summarize", "--json", "--sentences", "2", "004_0e41236b8ab5037e.txt")
+	out, _, err := runCLI(t, "", nil, "summarize", "--json", "004_0e41236b8ab5037e.txt", "--sentences", "2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +100,15 @@ func TestSummarizeStdin(t *testing.T) {
 		}
 		if !tt.error {
 			checkQuotes(t, s)
+		}
+	}
+}
+
+func TestSummarizeHelp(t *testing.T) {
+	for _, cmd := range []string{"summarize", "brief"} {
+		out, stderr, err := runCLI(t, "001\n", nil, cmd, "-h")
+		if err != nil || out != "" || !strings.Contains(stderr, "Usage: newsdesk "+cmd) {
+			t.Errorf("%s -h: err %v, stdout %q, stderr %q; want usage on stderr only", cmd, err, out, stderr)
 		}
 	}
 }
