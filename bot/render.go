@@ -169,16 +169,3 @@ func embedChars(embeds []*discordgo.MessageEmbed) int {
 	}
 	return n
 }
-
-// fitEmbeds keeps the leading embeds that fit Discord's count and total
-// limits, and reports how many it dropped.
-func fitEmbeds(embeds []*discordgo.MessageEmbed) ([]*discordgo.MessageEmbed, int) {
-	out := embeds
-	if len(out) > maxEmbeds {
-		out = out[:maxEmbeds]
-	}
-	for len(out) > 1 && embedChars(out) > maxEmbedsTotal {
-		out = out[:len(out)-1]
-	}
-	return out, len(embeds) - len(out)
-}

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/bwmarrin/discordgo"
-
 	"newsdesk/retrieval"
 )
 
@@ -111,28 +109,6 @@ func TestStripMention(t *testing.T) {
 	for _, tt := range tests {
 		if got := stripMention(tt.in, me); got != tt.want {
 			t.Errorf("stripMention(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestFitEmbeds(t *testing.T) {
-	embed := func(n int) *discordgo.MessageEmbed {
-		return &discordgo.MessageEmbed{Title: "t", Description: strings.Repeat("d", n-1)}
-	}
-	tests := []struct {
-		name      string
-		embeds    []*discordgo.MessageEmbed
-		wantKept  int
-		wantDrops int
-	}{
-		{"fits", []*discordgo.MessageEmbed{embed(3000), embed(3000)}, 2, 0},
-		{"over 6000", []*discordgo.MessageEmbed{embed(3000), embed(2000), embed(1001)}, 2, 1},
-		{"over 10", slices.Repeat([]*discordgo.MessageEmbed{embed(10)}, 12), 10, 2},
-	}
-	for _, tt := range tests {
-		got, dropped := fitEmbeds(tt.embeds)
-		if len(got) != tt.wantKept || dropped != tt.wantDrops || embedChars(got) > maxEmbedsTotal {
-			t.Errorf("%s: kept %d (%d chars), dropped %d; want %d and %d", tt.name, len(got), embedChars(got), dropped, tt.wantKept, tt.wantDrops)
 		}
 	}
 }
