@@ -145,8 +145,8 @@ func (b *Bot) answer(i *discordgo.Interaction, private bool, w work) {
 	b.answerAfter(i, private, b.cfg.DeferAfter, w)
 }
 
-// answerAfter is answer with its own deferral delay; after < 0 defers
-// before starting the work.
+// answerAfter is answer with its own deferral delay; after < 0 always
+// defers, at once.
 func (b *Bot) answerAfter(i *discordgo.Interaction, private bool, after time.Duration, w work) {
 	type result struct {
 		data *discordgo.InteractionResponseData
@@ -162,10 +162,12 @@ func (b *Bot) answerAfter(i *discordgo.Interaction, private bool, after time.Dur
 			}
 			done <- r
 		}()
-		r.data, r.err = w()
+		if r.data, r.err = w(); r.data == nil && r.err == nil {
+			r.err = errors.New("no answer prepared")
+		}
 	}
+	go run()
 	if after >= 0 {
-		go run()
 		timer := time.NewTimer(after)
 		select {
 		case r := <-done:
@@ -180,9 +182,6 @@ func (b *Bot) answerAfter(i *discordgo.Interaction, private bool, after time.Dur
 		flags = discordgo.MessageFlagsEphemeral
 	}
 	err := b.respond(i, discordgo.InteractionResponseDeferredChannelMessageWithSource, &discordgo.InteractionResponseData{Flags: flags})
-	if after < 0 {
-		go run()
-	}
 	r := <-done // wait even when the deferral failed: the work must not outlive Close
 	if err != nil {
 		return

@@ -181,6 +181,8 @@ func TestAnswerFailure(t *testing.T) {
 			[]string{"POST /interactions/{interaction}/{token}/callback", "POST /webhooks/{app}/{token}", "DELETE /webhooks/{app}/{token}/messages/{message}"}},
 		{"deferred private", -1, true, func() (*discordgo.InteractionResponseData, error) { panic(boom) },
 			[]string{"POST /interactions/{interaction}/{token}/callback", "PATCH /webhooks/{app}/{token}/messages/{message}"}},
+		{"nothing", time.Second, false, func() (*discordgo.InteractionResponseData, error) { return nil, nil },
+			[]string{"POST /interactions/{interaction}/{token}/callback"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,7 +208,7 @@ func TestAnswerFailure(t *testing.T) {
 			if len(texts) != 1 || texts[0] != sorry {
 				t.Errorf("user saw %q, want only %q", texts, sorry)
 			}
-			if len(b.logs.lines("index exploded")) == 0 {
+			if len(b.logs.lines("command failed")) == 0 {
 				t.Errorf("log does not have the error:\n%s", b.logs)
 			}
 			for _, m := range b.fake.Messages(discordtest.DefaultChannelID) {
