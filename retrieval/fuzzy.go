@@ -39,8 +39,10 @@ type vocabulary struct {
 	offs    []uint32 // word i is text[offs[i]:offs[i+1]]
 	term    []uint32 // by word: its term number
 	letters []uint32 // by word: letterSet
+	bigrams []uint64 // by word: bigramSet
 	byLen   []int32  // byLen[n] is the first word of n or more runes
 	runes   []uint8  // by word: its length in runes
+	byLast  []uint32 // the words sorted by length, then last rune, then word
 }
 
 // newVocabulary keeps the words made of letters (at least
@@ -72,12 +74,14 @@ func newVocabulary(words map[string]string, terms map[string]uint32) vocabulary 
 	v.offs = make([]uint32, 0, len(es)+1)
 	v.term = make([]uint32, 0, len(es))
 	v.letters = make([]uint32, 0, len(es))
+	v.bigrams = make([]uint64, 0, len(es))
 	v.runes = make([]uint8, 0, len(es))
 	for _, e := range es {
 		v.offs = append(v.offs, uint32(b.Len()))
 		b.WriteString(e.word)
 		v.term = append(v.term, e.term)
 		v.letters = append(v.letters, letterSet(e.word))
+		v.bigrams = append(v.bigrams, bigramSet(e.word))
 		v.runes = append(v.runes, uint8(e.n))
 	}
 	v.offs = append(v.offs, uint32(b.Len()))
@@ -86,7 +90,26 @@ func newVocabulary(words map[string]string, terms map[string]uint32) vocabulary 
 	for n := range v.byLen {
 		v.byLen[n] = int32(sort.Search(len(es), func(i int) bool { return es[i].n >= n }))
 	}
+	v.byLast = make([]uint32, len(es))
+	for i := range v.byLast {
+		v.byLast[i] = uint32(i)
+	}
+	sort.Slice(v.byLast, func(i, j int) bool {
+		a, b := es[v.byLast[i]], es[v.byLast[j]]
+		if a.n != b.n {
+			return a.n < b.n
+		}
+		if la, lb := lastRune(a.word), lastRune(b.word); la != lb {
+			return la < lb
+		}
+		return a.word < b.word
+	})
 	return v
+}
+
+func lastRune(w string) rune {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r
 }
 
 func onlyLetters(w string) bool {
@@ -130,6 +153,20 @@ func (v *vocabulary) lookup(w string) (uint32, bool) {
 
 func (v *vocabulary) word(i int) string { return v.text[v.offs[i]:v.offs[i+1]] }
 
+// bigramSet hashes each pair of adjacent bytes of w to one of 64 bits.
+// An edit destroys at most three of a word's pairs (swapping two letters
+// replaces ab, bc, cd by ac, cb, bd), and so clears at most three of its
+// bits, whatever pairs share a bit: a word within k edits of w has all but
+// at most 3k of w's bits. This is the q-gram lemma (Ukkonen, 1992) as a
+// filter.
+func bigramSet(w string) uint64 {
+	var s uint64
+	for i := 1; i < len(w); i++ {
+		s |= 1 << ((uint(w[i-1])*31 + uint(w[i])) % 64)
+	}
+	return s
+}
+
 // A fuzzyMatch is an indexed term close to a question word.
 type fuzzyMatch struct {
 	term  uint32
@@ -138,47 +175,94 @@ type fuzzyMatch struct {
 
 // fuzzy returns the terms whose words are closest to the normalized word
 // w, if w may be matched fuzzily, sorted by term number (most frequent
-// first).
+// first). Words one edit away are looked for first, among words of about
+// the same length, and two edits away only if there are none: the second
+// scan is five times as wide.
 func (v *vocabulary) fuzzy(w string) []fuzzyMatch {
 	n := utf8.RuneCountInString(w)
 	if n < minFuzzyLen || n > 60 || !onlyLetters(w) || len(v.term) == 0 {
 		return nil
 	}
-	k := maxEdits(n)
-	set := letterSet(w)
-	ascii := isASCII(w)
-	var qr [64]rune
-	q := appendRunes(qr[:0], w)
-	var wr [64]rune
 	var out []fuzzyMatch
-	best := k
-	for i := v.byLen[n-k]; i < v.byLen[n+k+1]; i++ {
-		if bits.OnesCount32(set^v.letters[i]) > 2*k {
-			continue
-		}
-		if d := int(v.runes[i]) - n; d > best || -d > best {
-			continue
-		}
-		word := v.word(int(i))
-		var d int
-		if ascii && len(word) == int(v.runes[i]) {
-			d = editDistanceASCII(w, word, best)
-		} else {
-			d = editDistance(q, appendRunes(wr[:0], word), best)
-		}
-		if d > best || d == 0 {
-			continue
-		}
-		if d < best {
-			best, out = d, out[:0]
-		}
-		out = appendMatch(out, fuzzyMatch{v.term[i], d})
+	for k := 1; k <= maxEdits(n) && len(out) == 0; k++ {
+		out = v.within(w, n, k)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
 	if len(out) > maxFuzzyMatches {
 		out = out[:maxFuzzyMatches]
 	}
 	return out
+}
+
+// within returns the terms of the words whose edit distance to w, of n
+// runes, is exactly k. One edit leaves the first or the last letter of a
+// word of three or more in place, so for k = 1 only the words that share
+// one of them are read: two ranges of each length, one in word order, one
+// in byLast order. For k = 2 every word of a length within 2 is read.
+func (v *vocabulary) within(w string, n, k int) []fuzzyMatch {
+	t := fuzzyTarget{w: w, n: n, k: k, set: letterSet(w), ascii: isASCII(w), pairs: bigramSet(w)}
+	t.shared = bits.OnesCount64(t.pairs) - 3*k // bits any word within k edits shares with w
+	if !t.ascii {
+		t.shared = 0
+	}
+	t.q = appendRunes(t.qr[:0], w)
+	for l := n - k; l <= n+k; l++ {
+		lo, hi := int(v.byLen[l]), int(v.byLen[l+1])
+		if k > 1 {
+			for i := lo; i < hi; i++ {
+				v.test(&t, i)
+			}
+			continue
+		}
+		first, size := utf8.DecodeRuneInString(w)
+		a := lo + sort.Search(hi-lo, func(i int) bool { return v.word(lo+i) >= w[:size] })
+		for i := a; i < hi; i++ {
+			if r, _ := utf8.DecodeRuneInString(v.word(i)); r != first {
+				break
+			}
+			v.test(&t, i)
+		}
+		last := lastRune(w)
+		b := lo + sort.Search(hi-lo, func(i int) bool { return lastRune(v.word(int(v.byLast[lo+i]))) >= last })
+		for j := b; j < hi; j++ {
+			i := int(v.byLast[j])
+			if lastRune(v.word(i)) != last {
+				break
+			}
+			v.test(&t, i)
+		}
+	}
+	return t.out
+}
+
+// A fuzzyTarget is a word looked for in the vocabulary.
+type fuzzyTarget struct {
+	w      string
+	n, k   int
+	set    uint32
+	ascii  bool
+	pairs  uint64
+	shared int
+	qr, wr [64]rune
+	q      []rune
+	out    []fuzzyMatch
+}
+
+// test adds word i to t.out if it is exactly t.k edits from t.w.
+func (v *vocabulary) test(t *fuzzyTarget, i int) {
+	if bits.OnesCount32(t.set^v.letters[i]) > 2*t.k || bits.OnesCount64(t.pairs&v.bigrams[i]) < t.shared {
+		return
+	}
+	word := v.word(i)
+	var d int
+	if t.ascii && len(word) == int(v.runes[i]) {
+		d = editDistanceASCII(t.w, word, t.k)
+	} else {
+		d = editDistance(t.q, appendRunes(t.wr[:0], word), t.k)
+	}
+	if d == t.k {
+		t.out = appendMatch(t.out, fuzzyMatch{v.term[i], d})
+	}
 }
 
 // appendMatch adds m unless its term is there already (two spellings of
@@ -248,23 +332,25 @@ func editDistanceASCII(a, b string, limit int) int {
 		return limit + 1
 	}
 	const far = 1 << 20
-	var rows [3][65]int
-	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
+	var rows [3][66]int32
+	prev2, prev, cur := rows[0][:len(b)+2], rows[1][:len(b)+2], rows[2][:len(b)+2]
 	for j := range prev {
-		prev[j] = j
-		prev2[j] = far
+		prev[j], prev2[j] = far, far
 	}
+	for j := 0; j <= min(len(b), limit); j++ {
+		prev[j] = int32(j)
+	}
+	lim := int32(limit)
 	for i := 1; i <= len(a); i++ {
 		lo, hi := max(1, i-limit), min(len(b), i+limit)
-		for j := range cur {
-			cur[j] = far
-		}
+		cur[lo-1] = far
 		if lo == 1 {
-			cur[0] = i
+			cur[0] = int32(i)
 		}
-		low := far
+		cur[hi+1] = far
+		low := int32(far)
 		for j := lo; j <= hi; j++ {
-			cost := 1
+			cost := int32(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
@@ -275,10 +361,10 @@ func editDistanceASCII(a, b string, limit int) int {
 			cur[j] = d
 			low = min(low, d)
 		}
-		if low > limit {
+		if low > lim {
 			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return min(prev[len(b)], limit+1)
+	return int(min(prev[len(b)], lim+1))
 }
