@@ -123,6 +123,7 @@ func (ix *Index) firstPass(q *query, p *Params, lo, hi uint32, n int, sc *scratc
 	alo, ahi := ix.articleOf(lo), ix.articleOf(hi-1)+1
 	titles := ix.titleMatches(q, alo, ahi, sc)
 	hits = ix.titleCandidates(q, p, titles, lo, hi, hits, sc)
+	// A sentence may be found both ways, with the same sums.
 	slices.SortFunc(hits, func(a, b wordHit) int { return cmp.Compare(a.sn, b.sn) })
 	top := topN{c: sc.cands[:0], n: n}
 	ti := 0
@@ -197,7 +198,13 @@ func sums(q *query, p *Params, mask uint32, strength *[maxWords]float64, tfs *[m
 }
 
 // wordMatches returns the n sentences in [lo, hi) with the best word
-// scores, in no order, with WAND pruning (see the top of this file).
+// scores, in no order, with WAND pruning (see the top of this file). Only
+// sentences that hold a specific question word are found: the cursors of
+// light words ("said", "new") never
+// propose a sentence; their bounds are added to every sentence's, and they
+// are sought for the sentences the others propose. A common light word
+// would otherwise be read in full whenever the rarer words have fewer
+// than n sentences.
 func (ix *Index) wordMatches(q *query, p *Params, lo, hi uint32, n int, sc *scratch) []wordHit {
 	w := &p.Weights
 	var share [maxWords]float64
@@ -205,15 +212,24 @@ func (ix *Index) wordMatches(q *query, p *Params, lo, hi uint32, n int, sc *scra
 		share[i] = qw.idf / q.total
 	}
 	perWord := w[FeatCoverage] + max(0, w[FeatFocus])
-	cursors := ix.openCursors(q, p, lo, sc)
-	for _, c := range cursors {
+	all := ix.openCursors(q, p, lo, sc)
+	cursors, light := sc.specific[:0], sc.light[:0]
+	lightBound := 0.0
+	for _, c := range all {
 		sat := 0.0
 		if w[FeatBM25] > 0 {
 			b := ix.post.bounds[c.term]
 			sat = p.saturation(b.maxTF, b.minLen, ix.avgLen)
 		}
 		c.bound = max(0, share[c.word]*c.strength*(w[FeatBM25]*sat+perWord))
+		if q.words[c.word].light {
+			light = append(light, c)
+			lightBound += c.bound
+		} else {
+			cursors = append(cursors, c)
+		}
 	}
+	sc.specific, sc.light = cursors, light
 	heap := sc.words[:0]
 	theta := math.Inf(-1)
 	var strength [maxWords]float64
@@ -225,7 +241,7 @@ func (ix *Index) wordMatches(q *query, p *Params, lo, hi uint32, n int, sc *scra
 				cursors[j], cursors[j-1] = cursors[j-1], cursors[j]
 			}
 		}
-		acc, pivot := 0.0, -1
+		acc, pivot := lightBound, -1
 		for i, c := range cursors {
 			if c.doc >= hi {
 				break
@@ -260,6 +276,11 @@ func (ix *Index) wordMatches(q *query, p *Params, lo, hi uint32, n int, sc *scra
 			mask = record(c, mask, &strength, &tfs)
 			c.next()
 		}
+		for _, c := range light {
+			if c.seek(d); c.doc == d {
+				mask = record(c, mask, &strength, &tfs)
+			}
+		}
 		score := wordScore(p, &share, perWord, mask, &strength, &tfs, dl, ix.avgLen)
 		if len(heap) == n && !(score > heap[0].score || score == heap[0].score && d < heap[0].sn) {
 			continue
@@ -274,10 +295,12 @@ func (ix *Index) wordMatches(q *query, p *Params, lo, hi uint32, n int, sc *scra
 	return heap
 }
 
-// record notes that cursor c's term is in the current sentence.
+// record notes that cursor c's term is in the current sentence. Of the
+// terms of one word it keeps the strongest match, and of those the most
+// frequent, whatever order the cursors come in.
 func record(c *cursor, mask uint32, strength *[maxWords]float64, tfs *[maxWords]uint8) uint32 {
 	bit := uint32(1) << c.word
-	if mask&bit == 0 || c.strength > strength[c.word] {
+	if mask&bit == 0 || c.strength > strength[c.word] || c.strength == strength[c.word] && c.tf() > tfs[c.word] {
 		strength[c.word], tfs[c.word] = c.strength, c.tf()
 	}
 	return mask | bit
@@ -331,7 +354,8 @@ func pushWord(h []wordHit, n int, x wordHit) []wordHit {
 }
 
 // titleCandidates appends to hits the sentences in [lo, hi) that hold a
-// question word, in the titleDepth articles with the best title shares.
+// specific question word, in the titleDepth articles with the best title
+// shares.
 func (ix *Index) titleCandidates(q *query, p *Params, titles []titleMatch, lo, hi uint32, hits []wordHit, sc *scratch) []wordHit {
 	best := append(sc.best[:0], titles...)
 	slices.SortFunc(best, func(a, b titleMatch) int {
@@ -368,10 +392,13 @@ func (ix *Index) titleCandidates(q *query, p *Params, titles []titleMatch, lo, h
 		for ; i < len(found) && found[i].sn == sn; i++ {
 			f := found[i]
 			bit := uint32(1) << f.word
-			if mask&bit == 0 || f.strength > strength[f.word] {
+			if mask&bit == 0 || f.strength > strength[f.word] || f.strength == strength[f.word] && f.tf > tfs[f.word] {
 				strength[f.word], tfs[f.word] = f.strength, f.tf
 			}
 			mask |= bit
+		}
+		if mask&q.specificMask() == 0 {
+			continue // as in wordMatches, a sentence must hold a specific word
 		}
 		h := sums(q, p, mask, &strength, &tfs, ix.sentLen[sn], ix.avgLen)
 		h.sn = sn

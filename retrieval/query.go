@@ -108,6 +108,17 @@ func (ix *Index) analyzeQuestion(text string) []Token {
 	return toks
 }
 
+// specificMask returns the words of q that are not light.
+func (q *query) specificMask() uint32 {
+	var m uint32
+	for i, w := range q.words {
+		if !w.light {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
 func (q *query) has(term string) bool {
 	for _, w := range q.words {
 		if w.term == term {

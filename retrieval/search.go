@@ -36,16 +36,18 @@ func (o *SearchOptions) params() *Params {
 
 // Search returns the sentences that best answer question, best first, ties
 // broken by article ID and position. Only sentences that contain at least
-// one of the question's meaningful words (or a fuzzy match of one) are
-// found. A question with no meaningful words, or none the index knows,
+// one of the question's specific words (or a fuzzy or related match of
+// one) are found; light words such as "said", "new" or "first" count only
+// beside them. A question with no specific words, or none the index knows,
 // finds nothing: the result is empty, not an error. An unknown
 // opt.Article also finds nothing. Search is safe for concurrent use.
 //
-// Ranking runs in two passes. The first scores every sentence that holds
-// a question word on BM25, coverage, title and position and keeps the
-// best Params.Candidates; the second adds the features that need the
-// sentence and its neighbours (context, proximity, answer type) and
-// re-sorts them.
+// Ranking runs in two passes (see prune.go). The first finds candidates by
+// their words, with WAND pruning, and by their titles, and scores them on
+// BM25, coverage, title, focus, position and length; the second adds, for
+// the best Params.Candidates, the features that need the sentence and its
+// neighbours (context, proximity, answer type, completeness) and re-sorts
+// them.
 func (ix *Index) Search(question string, opt SearchOptions) []Hit {
 	p := opt.params()
 	q := ix.parseQuery(question, p)
@@ -56,6 +58,8 @@ func (ix *Index) Search(question string, opt SearchOptions) []Hit {
 type scratch struct {
 	cursors     []cursor
 	order       []*cursor
+	specific    []*cursor
+	light       []*cursor
 	prefix      []float64
 	cands       []cand
 	toks        []uint32
@@ -103,7 +107,7 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params) []Hit {
 		}
 		lo, hi = ix.first[ai], ix.first[ai+1]
 	}
-	if lo >= hi || q.total == 0 {
+	if lo >= hi || q.specific == 0 {
 		return nil
 	}
 	sc := scratchPool.Get().(*scratch)
