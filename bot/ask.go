@@ -188,6 +188,9 @@ func articleChoices(ix *retrieval.Index, typed string) []*discordgo.ApplicationC
 
 func (b *Bot) onAutocomplete(i *discordgo.Interaction) {
 	data := i.ApplicationCommandData()
+	if b.extraAutocomplete(i, data) {
+		return
+	}
 	typed := ""
 	for _, o := range data.Options {
 		if o.Focused {

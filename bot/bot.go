@@ -17,6 +17,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"newsdesk/bot/schedule"
 	"newsdesk/retrieval"
 )
 
@@ -43,6 +44,14 @@ type Config struct {
 	// when it is ready; default 1.5 s, which leaves a second of Discord's
 	// three for the callback to travel. Negative: always defer.
 	DeferAfter time.Duration
+
+	// Schedules, when not nil, is where servers' daily brief schedules
+	// are kept: the bot then registers /schedule for server managers and
+	// has a scheduler over them, which the caller runs ([Bot.Scheduler]).
+	// ScheduleOptions tune it; their Logger defaults to Logger, and their
+	// Time is also the clock of /schedule's replies.
+	Schedules       *schedule.Store
+	ScheduleOptions schedule.Options
 }
 
 // MaxQuestion is the longest question, in characters, Newsdesk accepts.
@@ -55,6 +64,8 @@ type Bot struct {
 	s       *discordgo.Session
 	log     *slog.Logger
 	limiter *limiter
+	sched   *schedule.Scheduler // nil without Config.Schedules
+	schedAt func() time.Time    // the scheduler's clock
 
 	mu       sync.Mutex // guards the fields below
 	appID    string
@@ -127,6 +138,9 @@ func New(cfg Config) (*Bot, error) {
 		s:       s,
 		log:     cfg.Logger,
 		limiter: newLimiter(cfg.RateLimit, cfg.RateWindow),
+	}
+	if cfg.Schedules != nil {
+		b.newScheduler()
 	}
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
