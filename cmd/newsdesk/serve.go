@@ -4,12 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"newsdesk/bot"
+	"newsdesk/bot/schedule"
 	"newsdesk/retrieval"
+	"newsdesk/retrieval/feeds"
+	"newsdesk/retrieval/live"
 )
 
 // tokenHelp tells a self-hoster where a token comes from and where it goes.
@@ -19,8 +24,18 @@ const tokenHelp = "create an application at https://discord.com/developers/appli
 // serveConfig is what `newsdesk serve` reads from the environment.
 type serveConfig struct {
 	token, guildID, apiURL, articlesDir string
+	dataDir                             string        // DATA_DIR: the schedules database
+	grace                               time.Duration // SCHEDULE_GRACE
+	feeds                               feeds.Config  // FEEDS, FEEDS_FILE and their settings; Dir is articlesDir
 	logLevel                            slog.Level
 }
+
+// defaultStateDir is where schedules live without DATA_DIR.
+const defaultStateDir = "data"
+
+// defaultGrace is how late a scheduled brief may be posted without
+// SCHEDULE_GRACE.
+const defaultGrace = 6 * time.Hour
 
 func readServeConfig(getenv func(string) string) (serveConfig, error) {
 	c := serveConfig{
@@ -28,6 +43,8 @@ func readServeConfig(getenv func(string) string) (serveConfig, error) {
 		guildID:     strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
 		apiURL:      strings.TrimRight(strings.TrimSpace(getenv("DISCORD_API_URL")), "/"),
 		articlesDir: getenv("ARTICLES_DIR"),
+		dataDir:     strings.TrimSpace(getenv("DATA_DIR")),
+		grace:       defaultGrace,
 	}
 	if c.token == "" {
 		return c, errors.New("no Discord bot token: " + tokenHelp)
@@ -37,6 +54,27 @@ func readServeConfig(getenv func(string) string) (serveConfig, error) {
 			return c, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", lvl)
 		}
 	}
+	if c.dataDir == "" {
+		c.dataDir = defaultStateDir
+	}
+	// Past a day the grace period changes nothing: a brief is never
+	// posted once the next day's is due.
+	if s := strings.TrimSpace(getenv("SCHEDULE_GRACE")); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < time.Minute || d > 24*time.Hour {
+			return c, fmt.Errorf("SCHEDULE_GRACE %q: want a duration from 1m to 24h, such as 6h or 90m", s)
+		}
+		c.grace = d
+	}
+	fc, err := readFeedConfig(getenv)
+	if err != nil {
+		return c, err
+	}
+	if len(fc.Feeds) > 0 && c.articlesDir == "" {
+		return c, errors.New("FEEDS is set but ARTICLES_DIR is not: feed articles are saved as files under ARTICLES_DIR/feeds/, so set ARTICLES_DIR to a folder")
+	}
+	fc.Dir = c.articlesDir
+	c.feeds = fc
 	return c, nil
 }
 
@@ -50,30 +88,117 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
-	ix, err := loadIndex(cfg.articlesDir, env.stderr)
+	s, err := newServer(cfg, log, env.stderr)
 	if err != nil {
 		return err
 	}
-	b, err := bot.New(bot.Config{
-		Token:   cfg.token,
-		GuildID: cfg.guildID,
-		APIURL:  cfg.apiURL,
-		Index:   func() *retrieval.Index { return ix },
-		Logger:  log,
-	})
+	store, err := schedule.Open(cfg.dataDir)
 	if err != nil {
+		return fmt.Errorf("DATA_DIR %s: %w", cfg.dataDir, err)
+	}
+	defer store.Close() // on early returns; a run closes it after the bot and scheduler, below
+	if err := s.newBot(cfg, store, log); err != nil {
 		return err
 	}
-	if err := b.Open(ctx); err != nil {
+	if err := s.bot.Open(ctx); err != nil {
 		if errors.Is(err, bot.ErrBadToken) {
 			return errors.New("Discord rejected DISCORD_TOKEN: " + tokenHelp)
 		}
 		return err
 	}
-	log.Info("newsdesk is running", "articles", len(ix.Articles()), "sentences", ix.Len(), "invite", b.InviteURL())
+	ix := s.index()
+	if len(ix.Articles()) == 0 {
+		log.Warn("no articles yet: add .txt or .md files to ARTICLES_DIR, or set FEEDS", "dir", cfg.articlesDir)
+	}
+	log.Info("newsdesk is running", "articles", len(ix.Articles()), "sentences", ix.Len(),
+		"schedules", store.Path(), "invite", s.bot.InviteURL())
+	var wg sync.WaitGroup
+	s.start(ctx, &wg, log)
 	<-ctx.Done()
 	log.Info("shutting down")
 	closeCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return b.Close(closeCtx)
+	err = s.bot.Close(closeCtx) // answers in flight finish
+	wg.Wait()                   // a scheduled post under way finishes and is recorded
+	if cerr := store.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// A server is what serve runs: the bot with its scheduler, and, with
+// ARTICLES_DIR, the watched folder and the feed poller that fills it.
+type server struct {
+	bot    *bot.Bot
+	index  func() *retrieval.Index
+	corpus *live.Corpus  // nil for the built-in articles
+	poller *feeds.Poller // nil without feeds
+}
+
+// newServer loads the articles and prepares the feed poller; the bot
+// comes after, with the schedules (newBot).
+func newServer(cfg serveConfig, log *slog.Logger, stderr io.Writer) (*server, error) {
+	s := &server{}
+	if cfg.articlesDir == "" {
+		ix, err := loadIndex("", stderr)
+		if err != nil {
+			return nil, err
+		}
+		s.index = func() *retrieval.Index { return ix }
+	} else {
+		if len(cfg.feeds.Feeds) > 0 {
+			fc := cfg.feeds
+			fc.Logger = log
+			p, err := feeds.New(fc)
+			if err != nil {
+				return nil, err
+			}
+			s.poller = p
+		}
+		c, err := live.Open(cfg.articlesDir, live.Options{Logger: log})
+		if err != nil {
+			return nil, err
+		}
+		s.corpus, s.index = c, c.Current
+	}
+	return s, nil
+}
+
+// newBot makes the bot, with its scheduler over store, without
+// connecting it.
+func (s *server) newBot(cfg serveConfig, store *schedule.Store, log *slog.Logger) error {
+	b, err := bot.New(bot.Config{
+		Token:           cfg.token,
+		GuildID:         cfg.guildID,
+		APIURL:          cfg.apiURL,
+		Index:           s.index,
+		Logger:          log,
+		Schedules:       store,
+		ScheduleOptions: schedule.Options{Grace: cfg.grace, Logger: log},
+	})
+	if err != nil {
+		return err
+	}
+	s.bot = b
+	return nil
+}
+
+// start runs the scheduler, the folder watch and the feed poller in
+// goroutines counted by wg, until ctx is done. One that stops with an
+// error is logged; the bot goes on with what it has.
+func (s *server) start(ctx context.Context, wg *sync.WaitGroup, log *slog.Logger) {
+	run := func(what string, f func(context.Context) error) {
+		wg.Go(func() {
+			if err := f(ctx); err != nil {
+				log.Error(what+" stopped", "err", err)
+			}
+		})
+	}
+	run("scheduler", s.bot.Scheduler().Run)
+	if s.corpus != nil {
+		run("articles folder watch", s.corpus.Watch)
+	}
+	if s.poller != nil {
+		run("feed poller", s.poller.Run)
+	}
 }
