@@ -6,50 +6,61 @@ import (
 	"slices"
 )
 
-// The first pass finds the candidates for full scoring in three steps.
+// The first pass finds the n sentences with the best first-pass scores:
+// BM25, coverage, title, focus, position and length, among those that
+// hold a specific question word. It reads far less than scoring them all,
+// in two steps that share the worst score kept so far, θ, and it finds the
+// same sentences but for one shortcut (below).
 //
-//  1. Word matches, document at a time with WAND pruning (Broder et al.,
-//     2003): a sentence's word score is the sum, over the question words it
-//     holds, of their idf share times their BM25, coverage and focus
-//     weights. Every cursor has an upper bound on what its term adds (the
-//     saturation of its largest tf in its shortest sentence). The cursors
-//     are kept sorted by their current sentence; the pivot is the first
-//     cursor at which the bounds so far add up to more than the worst word
-//     score still kept (θ). No sentence before the pivot's can pass θ, so
-//     the cursors before the pivot seek straight to it, skipping whole
-//     blocks unread: once θ asks for two or three words, the lists are in
-//     effect intersected. This step keeps the wordDepth × n best word
-//     scores exactly.
-//  2. Title matches: the sentences that hold a question word in the
-//     titleDepth articles whose titles match the question best. The title
-//     share can outweigh the words, and no word bound accounts for it.
-//  3. Every candidate gets its exact first-pass features (BM25, coverage,
-//     title, focus, position, length) from the forward index, and the n
-//     best go on to the second pass.
+//  1. Articles whose titles hold question words, best title share first:
+//     every sentence of theirs that holds a specific question word is
+//     scored, for the titleFirst best articles or until an article whose
+//     title share, with the most its words, focus, position and length
+//     could add, cannot pass θ.
+//  2. Every other sentence, document at a time with WAND pruning (Broder
+//     et al., 2003). Without a title match, a sentence's focus is its
+//     coverage, and its score is a sum over the question words it holds
+//     (idf share times their BM25, coverage and focus weights) plus its
+//     position and length, which add at most b.prior. Every cursor has an
+//     upper bound on what its term adds (the saturation of its largest tf
+//     in its shortest sentence). The cursors are kept sorted by their
+//     current sentence; the pivot is the first cursor at which the prior
+//     and the bounds so far add up to more than θ. No sentence before the
+//     pivot's can pass θ, so the cursors before the pivot seek straight to
+//     it, skipping whole blocks unread: once θ asks for two or three words,
+//     the lists are in effect intersected. Light words ("said", "new")
+//     never propose a sentence: their bounds are added to every sentence's
+//     and their cursors are sought for the sentences the others propose.
 //
-// Step 1 is exact for the word score; the first pass as a whole is not
-// exact for the first-pass score, whose priors (position, length, and the
-// title share of articles below the titleDepth best) can lift a sentence
-// with a weak word score. TestFirstPassRecall compares it with scoring
-// every matching sentence.
+// The shortcut: step 2 bounds every sentence as if its article's title
+// matched nothing, though articles beyond the titleFirst best may match a
+// little; their sentences get their title share when step 2 reaches them,
+// but one whose words alone would not pass θ is not reached. Bounding them
+// by the largest title share left keeps the pass exact but made it three
+// times slower on the 100,000-article corpus. On 300 BBC questions the
+// shortcut keeps 98.9% of the exact 16 and the same first sentence for
+// 99.7% (TestFirstPassRecall); with titleFirst = 16, 95.5% and 99.0%.
 //
-// Dynamic pruning cannot work on the whole first-pass score: the fitted
-// weights give the priors about as much as the words (title 1.0, position
-// 0.23, length 0.1 against word bounds of 0.04 to 0.3), so the bounds
-// never exclude a sentence. On the word score alone they soon do. Measured
-// on 500 questions each over the 100,000-article corpus, WAND took 0.40,
-// 0.59 and 1.15 ms for 3–4, 5–7 and 8–10 words where MaxScore (Turtle &
-// Flood, 1995) took 0.61, 1.08 and 2.07 ms, for the same sentences.
-const (
-	wordDepth  = 1
-	titleDepth = 4
-)
+// Bounding the whole score at once does not prune: the fitted weights give
+// the priors about as much as the words (title 1.0, position 0.23, length
+// 0.1 against word bounds of 0.04 to 0.3), and no sentence is excluded by
+// a bound that includes the largest title share. Taking the titles first
+// raises θ and leaves the words only a small prior to carry. An earlier
+// version kept the best word scores and the sentences of the four best
+// titles and rescored them; on 200 BBC questions it kept 56% of the
+// exhaustive top 10, and the same first hit for 87%.
+//
+// Measured on 500 questions each over the 100,000-article corpus, WAND on
+// word scores took 0.40, 0.59 and 1.15 ms for 3–4, 5–7 and 8–10 words
+// where MaxScore (Turtle & Flood, 1995) took 0.61, 1.08 and 2.07 ms, for
+// the same sentences.
 
 // A titleMatch is an article whose title holds question words.
 type titleMatch struct {
 	art   int32
 	mask  uint32  // question words the title holds
 	share float64 // share of the question's weight they make
+	done  bool    // its sentences were scored by titleArticles
 }
 
 type titleHit struct {
@@ -97,59 +108,261 @@ func (ix *Index) titleMatches(q *query, alo, ahi int, sc *scratch) []titleMatch 
 	return out
 }
 
-// A wordHit is a sentence, its word score, and the sums its BM25 and
-// coverage features are made of. exact says every word it matches is
-// matched by its own term (strength 1), so that the focus feature can be
-// computed from mask alone.
+// A wordHit is a sentence and the sums its BM25 and coverage features
+// are made of. exact says every word it matches is matched by its own
+// term (strength 1), so that the focus feature can be computed from mask
+// alone.
 type wordHit struct {
 	sn      uint32
 	mask    uint32
 	exact   bool
-	score   float64
 	bm, cov float64
-}
-
-func (a wordHit) better(b wordHit) bool {
-	if a.score != b.score {
-		return a.score > b.score
-	}
-	return a.sn < b.sn
 }
 
 // firstPass returns the n best sentences in [lo, hi) on the first-pass
 // features, unordered.
 func (ix *Index) firstPass(q *query, p *Params, lo, hi uint32, n int, sc *scratch) []cand {
-	hits := ix.wordMatches(q, p, lo, hi, wordDepth*n, sc)
 	alo, ahi := ix.articleOf(lo), ix.articleOf(hi-1)+1
 	titles := ix.titleMatches(q, alo, ahi, sc)
-	hits = ix.titleCandidates(q, p, titles, lo, hi, hits, sc)
-	// A sentence may be found both ways, with the same sums.
-	slices.SortFunc(hits, func(a, b wordHit) int { return cmp.Compare(a.sn, b.sn) })
 	top := topN{c: sc.cands[:0], n: n}
-	ti := 0
-	for i, h := range hits {
-		if i > 0 && h.sn == hits[i-1].sn {
+	b := ix.newBounds(q, p)
+	ix.titleArticles(q, p, titles, lo, hi, &b, &top, sc)
+	ix.wordMatches(q, p, titles, lo, hi, &b, &top, sc)
+	sc.cands = top.c
+	return top.c
+}
+
+// bounds are what the parts of a query's first-pass scores add at most.
+type bounds struct {
+	share   [maxWords]float64 // by word: idf share of the question's weight
+	perWord float64           // weight of a word's share besides BM25: coverage and focus
+	words   float64           // all words: BM25 and coverage, without focus
+	focus   float64
+	prior   float64 // position and length
+}
+
+func (ix *Index) newBounds(q *query, p *Params) bounds {
+	w := &p.Weights
+	var b bounds
+	for i, qw := range q.words {
+		b.share[i] = qw.idf / q.total
+	}
+	b.perWord = w[FeatCoverage] + max(0, w[FeatFocus])
+	b.focus = max(0, w[FeatFocus])
+	b.prior = max(0, positionScore(p, 0), positionScore(p, 1)) + max(0, w[FeatLength])
+	for i, qw := range q.words {
+		best := 0.0
+		for _, t := range qw.terms {
+			bd := ix.post.bounds[t.id]
+			best = max(best, t.strength*(w[FeatBM25]*p.saturation(bd.maxTF, bd.minLen, ix.avgLen)+w[FeatCoverage]))
+		}
+		b.words += b.share[i] * best
+	}
+	return b
+}
+
+// positionScore is what the position features add to sentence i of an
+// article.
+func positionScore(p *Params, i uint32) float64 {
+	var f Features
+	position(&f, i)
+	return p.Weights[FeatLead]*f[FeatLead] + p.Weights[FeatPosition]*f[FeatPosition]
+}
+
+// push scores h on the first-pass features and keeps it if it is among
+// the best.
+func (ix *Index) push(q *query, p *Params, h *wordHit, title titleMatch, top *topN, sc *scratch) {
+	ai := ix.articleOf(h.sn)
+	c := cand{sn: h.sn, art: int32(ai), mask: h.mask, title: title.mask}
+	c.f[FeatBM25], c.f[FeatCoverage] = h.bm/q.total, h.cov/q.total
+	c.f[FeatTitle] = title.share
+	c.f[FeatFocus] = ix.focusOf(q, h, title.mask, sc)
+	c.f[FeatLength] = lengthFeature(ix.sentLen[h.sn])
+	position(&c.f, h.sn-ix.first[ai])
+	c.score = p.Weights.Score(&c.f)
+	top.push(c)
+}
+
+// theta returns the worst score kept, or −Inf while fewer than n are.
+func (t *topN) theta() float64 {
+	if !t.full() {
+		return math.Inf(-1)
+	}
+	return t.c[0].score
+}
+
+// titleFirst is how many title-matched articles titleArticles scores at
+// most; wordMatches takes the rest in sentence order.
+const titleFirst = 32
+
+// titleArticles scores the sentences in [lo, hi) that hold a specific
+// question word in the titleFirst articles with the best title shares,
+// best first, stopping at one no sentence of which could pass θ. It marks
+// the articles it scored.
+func (ix *Index) titleArticles(q *query, p *Params, titles []titleMatch, lo, hi uint32, b *bounds, top *topN, sc *scratch) {
+	order := sc.order32[:0]
+	for i := range titles {
+		order = append(order, int32(i))
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		if a, b := titles[x].share, titles[y].share; a != b {
+			return cmp.Compare(b, a)
+		}
+		return cmp.Compare(x, y)
+	})
+	sc.order32 = order
+	wt := p.Weights[FeatTitle]
+	specific := q.specificMask()
+	c := &sc.titleCursor
+	for k, ti := range order {
+		t := &titles[ti]
+		if k == titleFirst || wt*t.share+b.words+b.focus+b.prior <= top.theta() {
+			return
+		}
+		t.done = true
+		alo, ahi := max(lo, ix.first[t.art]), min(hi, ix.first[t.art+1])
+		found := sc.found[:0]
+		for wi, w := range q.words {
+			for _, qt := range w.terms {
+				c.reset(&ix.post, qt.id)
+				for c.seek(alo); c.doc < ahi; c.next() {
+					found = append(found, termHit{c.doc, int32(wi), qt.strength, c.tf()})
+				}
+			}
+		}
+		slices.SortFunc(found, func(x, y termHit) int { return cmp.Compare(x.sn, y.sn) })
+		for i := 0; i < len(found); {
+			sn := found[i].sn
+			var mask uint32
+			var strength [maxWords]float64
+			var tfs [maxWords]uint8
+			for ; i < len(found) && found[i].sn == sn; i++ {
+				f := found[i]
+				bit := uint32(1) << f.word
+				if mask&bit == 0 || f.strength > strength[f.word] || f.strength == strength[f.word] && f.tf > tfs[f.word] {
+					strength[f.word], tfs[f.word] = f.strength, f.tf
+				}
+				mask |= bit
+			}
+			if mask&specific == 0 {
+				continue // as in wordMatches, a sentence must hold a specific word
+			}
+			h := sums(q, p, mask, &strength, &tfs, ix.sentLen[sn], ix.avgLen)
+			h.sn = sn
+			ix.push(q, p, &h, *t, top, sc)
+		}
+		sc.found = found
+	}
+}
+
+// A termHit is a question word's term found in a sentence.
+type termHit struct {
+	sn       uint32
+	word     int32
+	strength float64
+	tf       uint8
+}
+
+// wordMatches scores, with WAND pruning (see the top of this file), the
+// sentences in [lo, hi) that titleArticles did not score and that could
+// pass θ if their articles' titles matched nothing.
+func (ix *Index) wordMatches(q *query, p *Params, titles []titleMatch, lo, hi uint32, b *bounds, top *topN, sc *scratch) {
+	w := &p.Weights
+	all := ix.openCursors(q, p, lo, sc)
+	cursors, light := sc.specific[:0], sc.light[:0]
+	fixed := b.prior // what the priors and light words may add to any sentence
+	perWord := b.perWord
+	for _, c := range all {
+		sat := 0.0
+		if w[FeatBM25] > 0 {
+			bd := ix.post.bounds[c.term]
+			sat = p.saturation(bd.maxTF, bd.minLen, ix.avgLen)
+		}
+		c.bound = max(0, b.share[c.word]*c.strength*(w[FeatBM25]*sat+perWord))
+		if q.words[c.word].light {
+			light = append(light, c)
+			fixed += c.bound
+		} else {
+			cursors = append(cursors, c)
+		}
+	}
+	sc.specific, sc.light = cursors, light
+	ai, ti := ix.articleOf(lo), 0
+	var strength [maxWords]float64
+	var tfs [maxWords]uint8
+	for {
+		// Keep the cursors sorted by sentence; only a few moved.
+		for i := 1; i < len(cursors); i++ {
+			for j := i; j > 0 && cursors[j].doc < cursors[j-1].doc; j-- {
+				cursors[j], cursors[j-1] = cursors[j-1], cursors[j]
+			}
+		}
+		theta := top.theta()
+		acc, pivot := fixed, -1
+		for i, c := range cursors {
+			if c.doc >= hi {
+				break
+			}
+			acc += c.bound
+			if acc > theta {
+				pivot = i
+				break
+			}
+		}
+		if pivot < 0 {
+			break
+		}
+		d := cursors[pivot].doc
+		if cursors[0].doc != d {
+			// Move the cursor before the pivot with the largest bound.
+			k := 0
+			for i := 1; i < pivot; i++ {
+				if cursors[i].doc != d && cursors[i].bound > cursors[k].bound {
+					k = i
+				}
+			}
+			cursors[k].seek(d)
 			continue
 		}
-		ai := ix.articleOf(h.sn)
+		var mask uint32
+		for _, c := range cursors {
+			if c.doc != d {
+				break
+			}
+			mask = record(c, mask, &strength, &tfs)
+			c.next()
+		}
+		for ix.first[ai+1] <= d {
+			ai++
+		}
 		for ti < len(titles) && int(titles[ti].art) < ai {
 			ti++
 		}
 		var title titleMatch
 		if ti < len(titles) && int(titles[ti].art) == ai {
+			if titles[ti].done {
+				continue // scored by titleArticles
+			}
 			title = titles[ti]
 		}
-		c := cand{sn: h.sn, art: int32(ai), mask: h.mask, title: title.mask}
-		c.f[FeatBM25], c.f[FeatCoverage] = h.bm/q.total, h.cov/q.total
-		c.f[FeatTitle] = title.share
-		c.f[FeatFocus] = ix.focusOf(q, &h, title.mask, sc)
-		c.f[FeatLength] = lengthFeature(ix.sentLen[h.sn])
-		position(&c.f, h.sn-ix.first[ai])
-		c.score = p.Weights.Score(&c.f)
-		top.push(c)
+		for _, c := range light {
+			if c.seek(d); c.doc == d {
+				mask = record(c, mask, &strength, &tfs)
+			}
+		}
+		dl := ix.sentLen[d]
+		if title.mask == 0 {
+			// Without a title match the score is quick to check.
+			score := wordScore(p, &b.share, b.perWord, mask, &strength, &tfs, dl, ix.avgLen) +
+				positionScore(p, d-ix.first[ai]) + w[FeatLength]*lengthFeature(dl)
+			if top.full() && (score < theta || score == theta && d > top.c[0].sn) {
+				continue
+			}
+		}
+		h := sums(q, p, mask, &strength, &tfs, dl, ix.avgLen)
+		h.sn = d
+		ix.push(q, p, &h, title, top, sc)
 	}
-	sc.cands = top.c
-	return top.c
 }
 
 // focusOf returns the focus feature of word hit h in an article whose
@@ -197,104 +410,6 @@ func sums(q *query, p *Params, mask uint32, strength *[maxWords]float64, tfs *[m
 	return h
 }
 
-// wordMatches returns the n sentences in [lo, hi) with the best word
-// scores, in no order, with WAND pruning (see the top of this file). Only
-// sentences that hold a specific question word are found: the cursors of
-// light words ("said", "new") never
-// propose a sentence; their bounds are added to every sentence's, and they
-// are sought for the sentences the others propose. A common light word
-// would otherwise be read in full whenever the rarer words have fewer
-// than n sentences.
-func (ix *Index) wordMatches(q *query, p *Params, lo, hi uint32, n int, sc *scratch) []wordHit {
-	w := &p.Weights
-	var share [maxWords]float64
-	for i, qw := range q.words {
-		share[i] = qw.idf / q.total
-	}
-	perWord := w[FeatCoverage] + max(0, w[FeatFocus])
-	all := ix.openCursors(q, p, lo, sc)
-	cursors, light := sc.specific[:0], sc.light[:0]
-	lightBound := 0.0
-	for _, c := range all {
-		sat := 0.0
-		if w[FeatBM25] > 0 {
-			b := ix.post.bounds[c.term]
-			sat = p.saturation(b.maxTF, b.minLen, ix.avgLen)
-		}
-		c.bound = max(0, share[c.word]*c.strength*(w[FeatBM25]*sat+perWord))
-		if q.words[c.word].light {
-			light = append(light, c)
-			lightBound += c.bound
-		} else {
-			cursors = append(cursors, c)
-		}
-	}
-	sc.specific, sc.light = cursors, light
-	heap := sc.words[:0]
-	theta := math.Inf(-1)
-	var strength [maxWords]float64
-	var tfs [maxWords]uint8
-	for {
-		// Keep the cursors sorted by sentence; only a few moved.
-		for i := 1; i < len(cursors); i++ {
-			for j := i; j > 0 && cursors[j].doc < cursors[j-1].doc; j-- {
-				cursors[j], cursors[j-1] = cursors[j-1], cursors[j]
-			}
-		}
-		acc, pivot := lightBound, -1
-		for i, c := range cursors {
-			if c.doc >= hi {
-				break
-			}
-			acc += c.bound
-			if acc > theta {
-				pivot = i
-				break
-			}
-		}
-		if pivot < 0 {
-			break
-		}
-		d := cursors[pivot].doc
-		if cursors[0].doc != d {
-			// Move the cursor before the pivot with the largest bound.
-			k := 0
-			for i := 1; i < pivot; i++ {
-				if cursors[i].doc != d && cursors[i].bound > cursors[k].bound {
-					k = i
-				}
-			}
-			cursors[k].seek(d)
-			continue
-		}
-		dl := ix.sentLen[d]
-		var mask uint32
-		for _, c := range cursors {
-			if c.doc != d {
-				break
-			}
-			mask = record(c, mask, &strength, &tfs)
-			c.next()
-		}
-		for _, c := range light {
-			if c.seek(d); c.doc == d {
-				mask = record(c, mask, &strength, &tfs)
-			}
-		}
-		score := wordScore(p, &share, perWord, mask, &strength, &tfs, dl, ix.avgLen)
-		if len(heap) == n && !(score > heap[0].score || score == heap[0].score && d < heap[0].sn) {
-			continue
-		}
-		h := sums(q, p, mask, &strength, &tfs, dl, ix.avgLen)
-		h.sn, h.score = d, score
-		if heap = pushWord(heap, n, h); len(heap) == n {
-			theta = heap[0].score
-		}
-	}
-	sc.words = heap
-	return heap
-}
-
 // record notes that cursor c's term is in the current sentence. Of the
 // terms of one word it keeps the strongest match, and of those the most
 // frequent, whatever order the cursors come in.
@@ -315,104 +430,4 @@ func wordScore(p *Params, share *[maxWords]float64, perWord float64, mask uint32
 		s += share[w] * strength[w] * (p.Weights[FeatBM25]*p.saturation(tfs[w], dl, avg) + perWord)
 	}
 	return s
-}
-
-// pushWord keeps the n best word hits as a min-heap (worst on top).
-func pushWord(h []wordHit, n int, x wordHit) []wordHit {
-	if len(h) < n {
-		h = append(h, x)
-		for i := len(h) - 1; i > 0; {
-			p := (i - 1) / 2
-			if !h[p].better(h[i]) {
-				break
-			}
-			h[p], h[i] = h[i], h[p]
-			i = p
-		}
-		return h
-	}
-	if !x.better(h[0]) {
-		return h
-	}
-	h[0] = x
-	for i := 0; ; {
-		l := 2*i + 1
-		if l >= len(h) {
-			break
-		}
-		m := l
-		if r := l + 1; r < len(h) && h[l].better(h[r]) {
-			m = r
-		}
-		if !h[i].better(h[m]) {
-			break
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
-	return h
-}
-
-// titleCandidates appends to hits the sentences in [lo, hi) that hold a
-// specific question word, in the titleDepth articles with the best title
-// shares.
-func (ix *Index) titleCandidates(q *query, p *Params, titles []titleMatch, lo, hi uint32, hits []wordHit, sc *scratch) []wordHit {
-	best := append(sc.best[:0], titles...)
-	slices.SortFunc(best, func(a, b titleMatch) int {
-		if a.share != b.share {
-			return cmp.Compare(b.share, a.share)
-		}
-		return cmp.Compare(a.art, b.art)
-	})
-	if len(best) > titleDepth {
-		best = best[:titleDepth]
-	}
-	sc.best = best
-	// One cursor per term walks the chosen articles in order.
-	slices.SortFunc(best, func(a, b titleMatch) int { return cmp.Compare(a.art, b.art) })
-	found := sc.found[:0]
-	c := &sc.titleCursor
-	for wi, w := range q.words {
-		for _, qt := range w.terms {
-			c.reset(&ix.post, qt.id)
-			for _, t := range best {
-				alo, ahi := max(lo, ix.first[t.art]), min(hi, ix.first[t.art+1])
-				for c.seek(alo); c.doc < ahi; c.next() {
-					found = append(found, termHit{c.doc, int32(wi), qt.strength, c.tf()})
-				}
-			}
-		}
-	}
-	slices.SortFunc(found, func(a, b termHit) int { return cmp.Compare(a.sn, b.sn) })
-	for i := 0; i < len(found); {
-		sn := found[i].sn
-		var mask uint32
-		var strength [maxWords]float64
-		var tfs [maxWords]uint8
-		for ; i < len(found) && found[i].sn == sn; i++ {
-			f := found[i]
-			bit := uint32(1) << f.word
-			if mask&bit == 0 || f.strength > strength[f.word] || f.strength == strength[f.word] && f.tf > tfs[f.word] {
-				strength[f.word], tfs[f.word] = f.strength, f.tf
-			}
-			mask |= bit
-		}
-		if mask&q.specificMask() == 0 {
-			continue // as in wordMatches, a sentence must hold a specific word
-		}
-		h := sums(q, p, mask, &strength, &tfs, ix.sentLen[sn], ix.avgLen)
-		h.sn = sn
-		hits = append(hits, h)
-	}
-	sc.found = found
-	sc.words = hits
-	return hits
-}
-
-// A termHit is a question word's term found in a sentence.
-type termHit struct {
-	sn       uint32
-	word     int32
-	strength float64
-	tf       uint8
 }

@@ -208,8 +208,8 @@ func askOf(words []string) (askType, int) {
 		}
 		switch w {
 		case "who", "whom", "whose":
-			if has(copulas, next) && i+3 >= len(words) {
-				return askDefine, -1 // who is Rustem Umerov
+			if has(copulas, next) && i+4 >= len(words) {
+				return askDefine, -1 // who is Rustem Umerov: one or two words after "is"
 			}
 			return askWho, -1
 		case "when":
@@ -265,7 +265,7 @@ var (
 	dateWords   = toSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight century decade ago")
 	numberWords = toSet("one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half percent per cent")
 	placeWords  = toSet("in at from near outside inside across into throughout to")
-	causeWords  = toSet("because due since cause caused causes result reason reasons led lead leads so order after")
+	causeWords  = toSet("because due owing cause caused causes result reason reasons")
 	defineWords = toSet("refers refer means meaning defined known called")
 	articles    = toSet("a an the one")
 )
@@ -330,7 +330,7 @@ func sentenceCues(text string) uint8 {
 	}
 	var prevKind uint8 // kind of the word before
 	var buf [16]byte
-	first, second := true, false
+	first := true
 	for i := 0; i < len(text); {
 		for i < len(text) && !isCueByte(text[i]) {
 			i++
@@ -364,11 +364,11 @@ func sentenceCues(text string) uint8 {
 		if prevKind&wordCopula != 0 && kind&wordArticle != 0 || kind&wordDefine != 0 && !first {
 			cues |= cueDefine
 		}
-		if kind&wordCause != 0 && !(w == "so" && second) && !(w == "So" && first) {
+		if kind&wordCause != 0 {
 			cues |= cueCause
 		}
 		prevKind = kind
-		second, first = first, false
+		first = false
 	}
 	return cues
 }

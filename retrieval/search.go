@@ -67,7 +67,7 @@ type scratch struct {
 	titleCursor cursor
 	titleHits   []titleHit
 	titles      []titleMatch
-	best        []titleMatch
+	order32     []int32
 	words       []wordHit
 	found       []termHit
 }
