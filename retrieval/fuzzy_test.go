@@ -1,0 +1,120 @@
+package retrieval
+
+import (
+	"math/bits"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int // with limit 3
+	}{
+		{"zelenskiy", "zelensky", 1},
+		{"zelenskiy", "zelenskyy", 1},
+		{"vitkoff", "witkoff", 1},
+		{"kushnre", "kushner", 1}, // a transposition is one edit
+		{"odessa", "odesa", 1},
+		{"abc", "abc", 0},
+		{"", "abc", 3},
+		{"kitten", "sitting", 3},
+		{"ca", "abc", 3}, // optimal string alignment, not Damerau: no edit of a transposed pair
+		{"abcdef", "uvwxyz", 4},
+	} {
+		got := editDistance([]rune(tt.a), []rune(tt.b), 3)
+		if got != tt.want {
+			t.Errorf("editDistance(%q, %q, 3) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if banded := editDistanceASCII(tt.a, tt.b, 3); banded != got {
+			t.Errorf("editDistanceASCII(%q, %q, 3) = %d, want %d", tt.a, tt.b, banded, got)
+		}
+	}
+}
+
+// randomEdits returns w after k random edits over a small alphabet.
+func randomEdits(r *rand.Rand, w []byte, k int, alphabet string) []byte {
+	w = slices.Clone(w)
+	for range k {
+		if len(w) == 0 {
+			break
+		}
+		switch i := r.IntN(len(w)); r.IntN(4) {
+		case 0:
+			w[i] = alphabet[r.IntN(len(alphabet))]
+		case 1:
+			w = slices.Delete(w, i, i+1)
+		case 2:
+			w = slices.Insert(w, i, alphabet[r.IntN(len(alphabet))])
+		case 3:
+			if i+1 < len(w) {
+				w[i], w[i+1] = w[i+1], w[i]
+			}
+		}
+	}
+	return w
+}
+
+// TestFuzzyFilters checks the banded distance against the full one and that
+// no word within k edits fails the letter-set or bigram filters.
+func TestFuzzyFilters(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	const alphabet = "abcdef" // small, for many repeats and near misses
+	for range 100_000 {
+		a := make([]byte, 3+r.IntN(10))
+		for i := range a {
+			a[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		b := randomEdits(r, a, 1+r.IntN(2), alphabet)
+		for k := 1; k <= 2; k++ {
+			full := min(editDistance([]rune(string(a)), []rune(string(b)), k), k+1)
+			if banded := editDistanceASCII(string(a), string(b), k); banded != full {
+				t.Fatalf("%s %s limit %d: banded %d, full %d", a, b, k, banded, full)
+			}
+			if full > k {
+				continue
+			}
+			if d := bits.OnesCount32(letterSet(string(a)) ^ letterSet(string(b))); d > 2*k {
+				t.Fatalf("%s %s: %d edits, letter sets differ in %d bits", a, b, full, d)
+			}
+			qa := bigramSet(string(a))
+			if got, want := bits.OnesCount64(qa&bigramSet(string(b))), bits.OnesCount64(qa)-3*k; got < want {
+				t.Fatalf("%s %s: %d edits, %d shared bigram bits, want ≥ %d", a, b, full, got, want)
+			}
+		}
+	}
+}
+
+// TestFuzzyWithin checks the first-or-last-letter ranges for one edit
+// against reading every word of the lengths.
+func TestFuzzyWithin(t *testing.T) {
+	ix := newSeedsIndex(t)
+	v := &ix.vocab
+	r := rand.New(rand.NewPCG(5, 5))
+	for range 3000 {
+		w := randomEdits(r, []byte(v.word(r.IntN(len(v.term)))), 1, "abcdefghijklmnopqrstuvwxyz")
+		n := len(w)
+		if n < 3 || n > 60 {
+			continue
+		}
+		got := v.within(string(w), n, 1)
+		var want []fuzzyMatch
+		for i := int(v.byLen[n-1]); i < int(v.byLen[n+2]); i++ {
+			if editDistanceASCII(string(w), v.word(i), 1) == 1 {
+				want = appendMatch(want, fuzzyMatch{v.term[i], 1})
+			}
+		}
+		key := func(ms []fuzzyMatch) []uint32 {
+			var s []uint32
+			for _, m := range ms {
+				s = append(s, m.term)
+			}
+			slices.Sort(s)
+			return s
+		}
+		if !slices.Equal(key(got), key(want)) {
+			t.Fatalf("within(%q, 1) = %v, want %v", w, got, want)
+		}
+	}
+}
