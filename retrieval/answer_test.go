@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -178,26 +177,4 @@ func TestHighlights(t *testing.T) {
 	if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "Zelensk") }) {
 		t.Errorf("Highlights(%q, %q) = %q, want the fuzzy match Zelensk… among them", q.Sentence.Text, q.Terms, words)
 	}
-}
-
-func ExampleIndex_Answer() {
-	articles, _ := Load(fstestMap(map[string]string{
-		"ferry.txt": "Ferry strike ends\n\nThe ferry strike ended on Tuesday after 12 days.\n\nUnions said pay talks would resume in May.\n",
-	}))
-	ix, _ := NewIndex(articles)
-	for _, q := range []string{"When did the ferry strike end?", "Who won the cup final?"} {
-		ans := ix.Answer(q, AnswerOptions{})
-		if !ans.Found {
-			fmt.Printf("%s\n  not found\n", q)
-			continue
-		}
-		for _, quote := range ans.Quotes {
-			fmt.Printf("%s\n  %s (%s, line %d)\n", q, quote.Sentence.Text, quote.Article.ID, quote.Sentence.Line)
-		}
-	}
-	// Output:
-	// When did the ferry strike end?
-	//   The ferry strike ended on Tuesday after 12 days. (ferry.txt, line 3)
-	// Who won the cup final?
-	//   not found
 }
