@@ -18,8 +18,13 @@ import (
 // always 1 and half of a term's bound is its coverage weight, which does
 // not vary, so they would bound little tighter.
 
-// blockSize is the number of postings in a block.
-const blockSize = 128
+// blockSize is the number of postings in a block. A seek decodes from the
+// start of the block it lands in, and questions seek a lot (WAND, title
+// articles). Against 128, blocks of 32 searched the BBC corpus 12–17%
+// faster (benchstat, n=5: 3–4 words 43.2 → 37.9 µs, 8–10 words 153.9 →
+// 127.1 µs, p99 −16 to −20%) for 0.02 more bytes of index per byte of text
+// on the 100k corpus.
+const blockSize = 32
 
 type postings struct {
 	data   []byte
