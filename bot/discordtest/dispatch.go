@@ -211,6 +211,31 @@ func (s *Server) Disconnect() {
 	s.notify()
 }
 
+// HoldGateway makes new gateway connections wait, accepted but silent,
+// until [Server.ReleaseGateway]: a client's Open, or its reconnect after
+// [Server.Disconnect], blocks waiting for Hello. It lets a test see the
+// client between connections, or before its first READY.
+func (s *Server) HoldGateway() {
+	g := &s.gw
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.hold == nil && !g.closed {
+		g.hold = make(chan struct{})
+	}
+}
+
+// ReleaseGateway lets the connections [Server.HoldGateway] held go on,
+// and new ones through at once.
+func (s *Server) ReleaseGateway() {
+	g := &s.gw
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.hold != nil {
+		close(g.hold)
+		g.hold = nil
+	}
+}
+
 // ReconnectRequest sends op 7 (Reconnect) on every live connection.
 // discordgo closes with 1012, waits a second, reconnects and resumes.
 func (s *Server) ReconnectRequest() {

@@ -52,6 +52,7 @@ type gateway struct {
 	identifies []discordgo.Identify
 	stats      GatewayStats
 	closed     bool
+	hold       chan struct{}  // while not nil, new connections wait for it to close before Hello
 	wg         sync.WaitGroup // connection goroutines
 }
 
@@ -86,6 +87,10 @@ func (g *gateway) shutdown() {
 	for c := range g.conns {
 		_ = c.ws.Close()
 	}
+	if g.hold != nil {
+		close(g.hold)
+		g.hold = nil
+	}
 	g.mu.Unlock()
 	g.wg.Wait()
 }
@@ -108,9 +113,13 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	g.conns[c] = true
 	g.stats.Connections++
 	g.wg.Add(1)
+	hold := g.hold
 	g.mu.Unlock()
 	defer g.wg.Done()
 	s.notify()
+	if hold != nil {
+		<-hold
+	}
 
 	err = s.runConn(c)
 	s.lost(c, err)

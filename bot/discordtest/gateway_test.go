@@ -214,3 +214,28 @@ func TestGatewayReopen(t *testing.T) {
 		t.Errorf("stats = %+v, want one refused resume and one live session", st)
 	}
 }
+
+// TestGatewayHold holds the gateway: Open waits, accepted but without
+// Hello, until the gateway is released.
+func TestGatewayHold(t *testing.T) {
+	t.Parallel()
+	s := discordtest.New(t)
+	s.HoldGateway()
+	dg := s.Session("")
+	opened := make(chan error, 1)
+	go func() { opened <- dg.Open() }()
+	s.WaitGateway(t, func(st discordtest.GatewayStats) bool { return st.Connections == 1 }, wait)
+	select {
+	case err := <-opened:
+		t.Fatalf("Open returned (%v) while the gateway was held", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	if st := s.GatewayStats(); st.Identifies != 0 || st.Live != 0 {
+		t.Errorf("stats while held = %+v, want no identify and nothing live", st)
+	}
+	s.ReleaseGateway()
+	if err := recv(t, opened, "Open"); err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	s.WaitReady(t, wait)
+}
