@@ -42,7 +42,7 @@ func (b *Bot) cmdAsk(i *discordgo.Interaction, data discordgo.ApplicationCommand
 	opts := options(data.Options)
 	question := strings.TrimSpace(stringOption(opts, "question"))
 	if note := checkQuestion(question); note != "" {
-		b.ephemeral(i, note)
+		b.refuse(i, note)
 		return
 	}
 	ix := b.index(i)
@@ -53,7 +53,7 @@ func (b *Bot) cmdAsk(i *discordgo.Interaction, data discordgo.ApplicationCommand
 	if ref := stringOption(opts, "article"); ref != "" {
 		a := findArticle(ix, ref)
 		if a == nil {
-			b.ephemeral(i, unknownArticle)
+			b.refuse(i, unknownArticle)
 			return
 		}
 		articleID = a.ID
@@ -63,6 +63,9 @@ func (b *Bot) cmdAsk(i *discordgo.Interaction, data discordgo.ApplicationCommand
 	}
 	b.answer(i, false, func() (*discordgo.InteractionResponseData, error) {
 		ans := ix.Answer(searchText(question), retrieval.AnswerOptions{Article: articleID})
+		if !ans.Found {
+			b.mark(i.ID, outNotFound)
+		}
 		return answerMessage(question, articleID, ans), nil
 	})
 }
@@ -75,6 +78,7 @@ const unknownArticle = "I don't know that article. Pick one from the list as you
 func (b *Bot) index(i *discordgo.Interaction) *retrieval.Index {
 	ix := b.cfg.Index()
 	if ix == nil {
+		b.mark(i.ID, outFailed)
 		b.ephemeral(i, "I have no articles loaded yet; please try again in a minute.")
 	}
 	return ix
@@ -95,14 +99,19 @@ func answerMessage(question, articleID string, ans retrieval.Answer) *discordgo.
 }
 
 // answerText answers a question that came as a mention or a DM, as a
-// message; nil when there is no index yet.
-func (b *Bot) answerText(question string) *discordgo.MessageSend {
+// message, with the outcome to count.
+func (b *Bot) answerText(question string) (*discordgo.MessageSend, outcome) {
 	ix := b.cfg.Index()
 	if ix == nil {
-		return &discordgo.MessageSend{Content: "I have no articles loaded yet; please try again in a minute."}
+		return &discordgo.MessageSend{Content: "I have no articles loaded yet; please try again in a minute."}, outFailed
 	}
-	data := answerMessage(question, "", ix.Answer(searchText(question), retrieval.AnswerOptions{}))
-	return &discordgo.MessageSend{Embeds: data.Embeds, Components: data.Components}
+	ans := ix.Answer(searchText(question), retrieval.AnswerOptions{})
+	data := answerMessage(question, "", ans)
+	o := outAnswered
+	if !ans.Found {
+		o = outNotFound
+	}
+	return &discordgo.MessageSend{Embeds: data.Embeds, Components: data.Components}, o
 }
 
 // findArticle resolves what a user typed for an article: its ID (what

@@ -52,6 +52,10 @@ type Config struct {
 	// Time is also the clock of /schedule's replies.
 	Schedules       *schedule.Store
 	ScheduleOptions schedule.Options
+
+	// Hooks are told of questions, scheduled posts and Discord's errors,
+	// for metrics; the state of the gateway is [Bot.Gateway].
+	Hooks Hooks
 }
 
 // MaxQuestion is the longest question, in characters, Newsdesk accepts.
@@ -77,6 +81,9 @@ type Bot struct {
 	// response (or one was attempted), so that a handler that panics
 	// can still tell the user, once.
 	answered sync.Map
+
+	tallies sync.Map // interaction or message ID → *tally, for Hooks.Question
+	gw      gatewayState
 }
 
 // ErrBadToken reports a token Discord rejects.
@@ -125,6 +132,11 @@ func New(cfg Config) (*Bot, error) {
 		c.Transport = t
 		client = &c
 	}
+	if cfg.Hooks.RESTError != nil {
+		c := *client
+		c.Transport = &restObserver{next: transportOrDefault(c.Transport), report: cfg.Hooks.RESTError}
+		client = &c
+	}
 	s.Client = client
 	s.UserAgent = "DiscordBot (https://github.com/newsdesk/newsdesk, 1.0) Newsdesk"
 	// Mentions and DMs carry their content without the privileged
@@ -143,6 +155,9 @@ func New(cfg Config) (*Bot, error) {
 		b.newScheduler()
 	}
 	s.AddHandler(b.onReady)
+	s.AddHandler(b.onResumed)
+	s.AddHandler(b.onConnect)
+	s.AddHandler(b.onDisconnect)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
 	return b, nil
@@ -240,6 +255,7 @@ func (b *Bot) begin() bool {
 }
 
 func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	b.gw.up(false)
 	name := ""
 	if r.User != nil {
 		name = r.User.Username

@@ -28,7 +28,7 @@ const (
 func (b *Bot) cmdBrief(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
 	day, err := parseDay(stringOption(options(data.Options), "date"), b.cfg.Now(), b.cfg.Location)
 	if err != nil {
-		b.ephemeral(i, "I could not read that date. Please give it as YYYY-MM-DD, for example `2025-01-14`, or leave it out for today.")
+		b.refuse(i, "I could not read that date. Please give it as YYYY-MM-DD, for example `2025-01-14`, or leave it out for today.")
 		return
 	}
 	ix := b.index(i)
@@ -39,6 +39,9 @@ func (b *Bot) cmdBrief(i *discordgo.Interaction, data discordgo.ApplicationComma
 	// can take longer than Discord's 3 seconds.
 	b.answerAfter(i, false, -1, func() (*discordgo.InteractionResponseData, error) {
 		br := summarize.NewBrief(ix.Articles(), day, b.cfg.Location)
+		if len(br.Stories) == 0 {
+			b.mark(i.ID, outNotFound)
+		}
 		content, embeds := briefMessage(br, b.cfg.Location)
 		return &discordgo.InteractionResponseData{Content: content, Embeds: embeds}, nil
 	})

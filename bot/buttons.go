@@ -47,7 +47,7 @@ func (b *Bot) onComponent(i *discordgo.Interaction) {
 	case strings.HasPrefix(id, summaryID):
 		b.summaryReply(i, strings.TrimPrefix(id, summaryID), true)
 	default:
-		b.ephemeral(i, "That button no longer works; please ask again.")
+		b.refuse(i, "That button no longer works; please ask again.")
 	}
 }
 
@@ -59,7 +59,7 @@ func (b *Bot) moreQuotes(i *discordgo.Interaction, articleID string) {
 		question = Unescape(i.Message.Embeds[0].Title)
 	}
 	if checkQuestion(question) != "" {
-		b.ephemeral(i, "I could not read the question under that button; please ask again.")
+		b.refuse(i, "I could not read the question under that button; please ask again.")
 		return
 	}
 	ix := b.index(i)
@@ -67,7 +67,7 @@ func (b *Bot) moreQuotes(i *discordgo.Interaction, articleID string) {
 		return
 	}
 	if articleID != "" && ix.Article(articleID) == nil {
-		b.ephemeral(i, "That article is no longer in my collection.")
+		b.refuse(i, "That article is no longer in my collection.")
 		return
 	}
 	if !b.allowQuestion(i) {
@@ -75,6 +75,9 @@ func (b *Bot) moreQuotes(i *discordgo.Interaction, articleID string) {
 	}
 	b.answer(i, true, func() (*discordgo.InteractionResponseData, error) {
 		ans := ix.Answer(searchText(question), retrieval.AnswerOptions{Article: articleID, Top: moreQuotesK})
+		if !ans.Found {
+			b.mark(i.ID, outNotFound)
+		}
 		return &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{answerEmbed(question, ans)}}, nil
 	})
 }

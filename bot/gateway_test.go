@@ -125,3 +125,50 @@ func TestLoad(t *testing.T) {
 		t.Errorf("%d interactions answered, want %d", len(got), n)
 	}
 }
+
+// TestGatewayStatus follows Bot.Gateway through a first connection held
+// before Hello, READY, a dropped connection whose reconnect is held, the
+// resume, and Close.
+func TestGatewayStatus(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t)
+	b := newTestBotOn(t, fake)
+	want := func(ready bool, reason string, reconnects int) {
+		t.Helper()
+		w := GatewayStatus{Ready: ready, Reason: reason, Reconnects: reconnects}
+		deadline := time.Now().Add(gatewayWait)
+		for b.Gateway() != w {
+			if time.Now().After(deadline) {
+				t.Fatalf("Gateway() = %+v, want %+v", b.Gateway(), w)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	const connecting, lost = "connecting to the Discord gateway", "Discord gateway connection lost; reconnecting"
+	want(false, connecting, 0)
+
+	fake.HoldGateway()
+	opened := make(chan error, 1)
+	go func() { opened <- b.Open(context.Background()) }()
+	fake.WaitGateway(t, func(st discordtest.GatewayStats) bool { return st.Connections == 1 }, gatewayWait)
+	want(false, connecting, 0)
+	fake.ReleaseGateway()
+	if err := <-opened; err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	fake.WaitReady(t, gatewayWait)
+	want(true, "", 0)
+
+	fake.HoldGateway()
+	fake.Disconnect()
+	fake.WaitGateway(t, func(st discordtest.GatewayStats) bool { return st.Connections == 2 }, gatewayWait)
+	want(false, lost, 0)
+	fake.ReleaseGateway()
+	fake.WaitGateway(t, func(st discordtest.GatewayStats) bool { return st.Resumes == 1 && st.Live == 1 }, gatewayWait)
+	want(true, "", 1)
+
+	if err := b.Close(context.Background()); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	want(false, "shutting down", 1)
+}

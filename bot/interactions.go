@@ -28,6 +28,10 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	defer b.inflight.Done()
 	i := ic.Interaction
 	defer b.answered.Delete(i.ID)
+	if cmd := commandOf(i); cmd != "" {
+		t := b.track(i.ID, cmd)
+		defer b.finish(i.ID, t) // after the guard, which may mark an error
+	}
 	defer b.guardInteraction(i)
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
@@ -47,6 +51,7 @@ func (b *Bot) guardInteraction(i *discordgo.Interaction) {
 		return
 	}
 	b.log.Error("handler panic", "event", "interaction", "interaction", i.ID, "panic", r, "stack", string(debug.Stack()))
+	b.mark(i.ID, outFailed)
 	if _, done := b.answered.Load(i.ID); !done && i.Type != discordgo.InteractionApplicationCommandAutocomplete {
 		b.ephemeral(i, sorry)
 	}
@@ -68,7 +73,7 @@ func (b *Bot) onCommand(i *discordgo.Interaction) {
 	default:
 		if !b.extraCommand(i, data) {
 			b.log.Warn("unknown command", "name", data.Name)
-			b.ephemeral(i, "I don't know that command. Try /help.")
+			b.refuse(i, "I don't know that command. Try /help.")
 		}
 	}
 }
@@ -113,6 +118,7 @@ func (b *Bot) respond(i *discordgo.Interaction, typ discordgo.InteractionRespons
 	defer cancel()
 	err := b.postCallback(ctx, i, &discordgo.InteractionResponse{Type: typ, Data: data})
 	if err != nil {
+		b.mark(i.ID, outFailed)
 		b.logFailure("interaction response failed", err, "interaction", i.ID, "type", int(typ))
 	}
 	return err
@@ -192,6 +198,7 @@ func (b *Bot) answerAfter(i *discordgo.Interaction, private bool, after time.Dur
 // sendResult answers an interaction with data, or with an apology for err.
 func (b *Bot) sendResult(i *discordgo.Interaction, private bool, data *discordgo.InteractionResponseData, err error) {
 	if err != nil {
+		b.mark(i.ID, outFailed)
 		b.logFailure("command failed", err, "interaction", i.ID)
 		b.ephemeral(i, sorry)
 		return
@@ -209,6 +216,7 @@ func (b *Bot) editResult(i *discordgo.Interaction, private bool, data *discordgo
 	ctx, cancel := context.WithTimeout(context.Background(), editTimeout)
 	defer cancel()
 	if err != nil {
+		b.mark(i.ID, outFailed)
 		b.logFailure("command failed", err, "interaction", i.ID)
 		if private {
 			data = &discordgo.InteractionResponseData{Content: sorry}
@@ -232,6 +240,7 @@ func (b *Bot) editResult(i *discordgo.Interaction, private bool, data *discordgo
 		edit.Components = &data.Components
 	}
 	if _, err := b.s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
+		b.mark(i.ID, outFailed)
 		b.logFailure("edit deferred response failed", err, "interaction", i.ID)
 	}
 }
@@ -253,6 +262,7 @@ func (b *Bot) followUp(ctx context.Context, i *discordgo.Interaction, text strin
 func (b *Bot) allowQuestion(i *discordgo.Interaction) bool {
 	ok, wait := b.limiter.allow(userID(i), b.cfg.Now())
 	if !ok {
+		b.mark(i.ID, outRateLimited)
 		b.ephemeral(i, slowDown(wait))
 	}
 	return ok

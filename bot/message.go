@@ -18,6 +18,8 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	defer b.inflight.Done()
+	var t *tally // set once the message is a question for the bot
+	defer func() { b.finish(m.ID, t) }()
 	defer b.guardMessage(m.Message)
 	me := b.botUserID()
 	if me == "" || m.Author.ID == me {
@@ -26,14 +28,19 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if m.GuildID != "" && !mentions(m.Message, me) {
 		return
 	}
+	t = b.track(m.ID, "mention")
 	question := stripMention(m.Content, me)
 	var reply *discordgo.MessageSend
 	if note := checkQuestion(question); note != "" {
 		reply = &discordgo.MessageSend{Content: note}
+		b.mark(m.ID, outRefused)
 	} else if ok, wait := b.limiter.allow(m.Author.ID, b.cfg.Now()); !ok {
 		reply = &discordgo.MessageSend{Content: slowDown(wait)}
+		b.mark(m.ID, outRateLimited)
 	} else {
-		reply = b.answerText(question)
+		var o outcome
+		reply, o = b.answerText(question)
+		b.mark(m.ID, o)
 	}
 	b.sendReply(m.Message, reply)
 }
@@ -43,6 +50,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 func (b *Bot) guardMessage(m *discordgo.Message) {
 	if r := recover(); r != nil {
 		b.log.Error("handler panic", "event", "message", "message", m.ID, "panic", r, "stack", string(debug.Stack()))
+		b.mark(m.ID, outFailed)
 		b.sendReply(m, &discordgo.MessageSend{Content: sorry})
 	}
 }
@@ -55,6 +63,7 @@ func (b *Bot) sendReply(m *discordgo.Message, ms *discordgo.MessageSend) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if _, err := b.s.ChannelMessageSendComplex(m.ChannelID, ms, discordgo.WithContext(ctx)); err != nil {
+		b.mark(m.ID, outFailed)
 		b.logFailure("reply failed", err, "channel", m.ChannelID, "message", m.ID)
 	}
 }

@@ -57,7 +57,11 @@ func (b *Bot) newScheduler() {
 	if opts.Time != nil {
 		b.schedAt = opts.Time.Now
 	}
-	b.sched = schedule.New(b.cfg.Schedules, b.PostScheduled, opts)
+	post := b.PostScheduled
+	if b.cfg.Hooks.ScheduledBrief != nil {
+		post = b.countedPost
+	}
+	b.sched = schedule.New(b.cfg.Schedules, post, opts)
 }
 
 // Scheduler returns the scheduler over Config.Schedules, or nil when the
@@ -80,7 +84,7 @@ func (b *Bot) extraCommand(i *discordgo.Interaction, data discordgo.ApplicationC
 		return false
 	}
 	if i.GuildID == "" {
-		b.ephemeral(i, "A daily brief belongs to a server: use /schedule in one of its channels.")
+		b.refuse(i, "A daily brief belongs to a server: use /schedule in one of its channels.")
 		return true
 	}
 	var sub *discordgo.ApplicationCommandInteractionDataOption
@@ -89,7 +93,7 @@ func (b *Bot) extraCommand(i *discordgo.Interaction, data discordgo.ApplicationC
 	}
 	switch {
 	case sub == nil:
-		b.ephemeral(i, "Use /schedule set, /schedule status or /schedule remove.")
+		b.refuse(i, "Use /schedule set, /schedule status or /schedule remove.")
 	case sub.Name == "set":
 		b.scheduleSet(i, data.Resolved, options(sub.Options))
 	case sub.Name == "status":
@@ -97,7 +101,7 @@ func (b *Bot) extraCommand(i *discordgo.Interaction, data discordgo.ApplicationC
 	case sub.Name == "remove":
 		b.answer(i, true, func() (*discordgo.InteractionResponseData, error) { return b.scheduleRemove(i.GuildID) })
 	default:
-		b.ephemeral(i, "Use /schedule set, /schedule status or /schedule remove.")
+		b.refuse(i, "Use /schedule set, /schedule status or /schedule remove.")
 	}
 	return true
 }

@@ -29,12 +29,12 @@ const unchanged = " Nothing was changed."
 func (b *Bot) scheduleSet(i *discordgo.Interaction, resolved *discordgo.ApplicationCommandInteractionDataResolved, opts map[string]*discordgo.ApplicationCommandInteractionDataOption) {
 	clock, err := schedule.ParseClock(stringOption(opts, "time"))
 	if err != nil {
-		b.ephemeral(i, "I can't use that time: "+sentence(err)+unchanged)
+		b.refuse(i, "I can't use that time: "+sentence(err)+unchanged)
 		return
 	}
 	loc, err := schedule.LoadLocation(stringOption(opts, "timezone"))
 	if err != nil {
-		b.ephemeral(i, "I can't use that time zone: "+sentence(err)+" Pick one from the list as you type."+unchanged)
+		b.refuse(i, "I can't use that time zone: "+sentence(err)+" Pick one from the list as you type."+unchanged)
 		return
 	}
 	channelID := ""
@@ -42,12 +42,12 @@ func (b *Bot) scheduleSet(i *discordgo.Interaction, resolved *discordgo.Applicat
 		channelID = fmt.Sprint(o.Value)
 	}
 	if channelID == "" {
-		b.ephemeral(i, "Pick the channel to post the brief in."+unchanged)
+		b.refuse(i, "Pick the channel to post the brief in."+unchanged)
 		return
 	}
 	if resolved != nil {
 		if ch := resolved.Channels[channelID]; ch != nil && !postable(ch.Type) {
-			b.ephemeral(i, "Pick a text or announcement channel: the brief is posted as a message."+unchanged)
+			b.refuse(i, "Pick a text or announcement channel: the brief is posted as a message."+unchanged)
 			return
 		}
 	}
@@ -56,14 +56,15 @@ func (b *Bot) scheduleSet(i *discordgo.Interaction, resolved *discordgo.Applicat
 	// member's, not the bot's, so another channel is checked with Discord.
 	if channelID == i.ChannelID {
 		if missing := missingPermissions(i.AppPermissions); missing != "" {
-			b.ephemeral(i, cantPost(channelID, "I'm missing "+missing+" there")+unchanged)
+			b.refuse(i, cantPost(channelID, "I'm missing "+missing+" there")+unchanged)
 			return
 		}
 	}
 	s := schedule.Schedule{GuildID: i.GuildID, ChannelID: channelID, Clock: clock, Zone: loc.String(), CreatedBy: userID(i)}
 	b.answer(i, true, func() (*discordgo.InteractionResponseData, error) {
 		if channelID != i.ChannelID {
-			if note := b.checkChannel(i.GuildID, channelID); note != "" {
+			if note, o := b.checkChannel(i.GuildID, channelID); note != "" {
+				b.mark(i.ID, o)
 				return privateNote(note), nil
 			}
 		}
@@ -103,25 +104,25 @@ func (b *Bot) setSchedule(s schedule.Schedule, elsewhere bool) (*discordgo.Inter
 
 // checkChannel asks Discord for a channel other than the one the command
 // was used in, and returns a note for the admin when the bot cannot post
-// there, or "" when it can at least see it. A 403 or 404 means it
-// cannot; another failure is not a verdict on the channel, so the admin
-// is asked to try again.
-func (b *Bot) checkChannel(guildID, channelID string) string {
+// there, with the outcome to count, or "" when it can at least see it. A
+// 403 or 404 means it cannot; another failure is not a verdict on the
+// channel, so the admin is asked to try again.
+func (b *Bot) checkChannel(guildID, channelID string) (string, outcome) {
 	ctx, cancel := context.WithTimeout(context.Background(), channelCheckTimeout)
 	defer cancel()
 	ch, err := b.s.Channel(channelID, discordgo.WithContext(ctx))
 	var re *discordgo.RESTError
 	switch {
 	case err == nil && (ch.GuildID != guildID || !postable(ch.Type)):
-		return "Pick a text or announcement channel of this server." + unchanged
+		return "Pick a text or announcement channel of this server." + unchanged, outRefused
 	case err == nil:
-		return ""
+		return "", outAnswered
 	case errors.As(err, &re) && re.Response != nil &&
 		(re.Response.StatusCode == http.StatusForbidden || re.Response.StatusCode == http.StatusNotFound):
-		return cantPost(channelID, "I can't see that channel") + unchanged
+		return cantPost(channelID, "I can't see that channel") + unchanged, outRefused
 	}
 	b.logFailure("check schedule channel failed", err, "channel", channelID)
-	return "I could not check that channel with Discord just now. Please try again in a minute." + unchanged
+	return "I could not check that channel with Discord just now. Please try again in a minute." + unchanged, outFailed
 }
 
 // postable reports whether a brief can be posted in a channel of type t.

@@ -22,7 +22,7 @@ func (b *Bot) summaryReply(i *discordgo.Interaction, ref string, private bool) {
 	}
 	a := findArticle(ix, ref)
 	if a == nil {
-		b.ephemeral(i, unknownArticle)
+		b.refuse(i, unknownArticle)
 		return
 	}
 	b.answer(i, private, func() (*discordgo.InteractionResponseData, error) {
