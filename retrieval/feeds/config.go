@@ -34,6 +34,7 @@ type Config struct {
 
 	Logger   *slog.Logger   // failures as warnings, one info line per poll; default slog.Default()
 	Progress func(Progress) // if not nil, called after each item and feed, one call at a time
+	OnPoll   func(*Report)  // if not nil, called with the report of each poll when it ends, for metrics
 }
 
 func (c Config) withDefaults() Config {

@@ -135,6 +135,9 @@ func (p *Poller) Poll(ctx context.Context) (*Report, error) {
 	p.log.Info("feeds polled", "feeds", len(p.cfg.Feeds), "new", t.New, "updated", t.Updated,
 		"unchanged", t.Unchanged, "duplicate", t.Duplicate, "failed", t.Failed,
 		"not_modified", t.NotModified, "took", rep.Took.Round(time.Millisecond))
+	if p.cfg.OnPoll != nil {
+		p.cfg.OnPoll(rep)
+	}
 	return rep, ctx.Err()
 }
 

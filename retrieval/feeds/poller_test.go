@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -422,7 +423,16 @@ func TestRestart(t *testing.T) {
 func TestRun(t *testing.T) {
 	site := newGazette(t)
 	dir := t.TempDir()
-	p := newTestPollerConfig(t, site, Config{Dir: dir, Feeds: []string{"/rss.xml"}, Interval: 20 * time.Millisecond})
+	var (
+		mu      sync.Mutex
+		reports []*Report
+	)
+	onPoll := func(r *Report) {
+		mu.Lock()
+		defer mu.Unlock()
+		reports = append(reports, r)
+	}
+	p := newTestPollerConfig(t, site, Config{Dir: dir, Feeds: []string{"/rss.xml"}, Interval: 20 * time.Millisecond, OnPoll: onPoll})
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error)
 	go func() { done <- p.Run(ctx) }()
@@ -439,6 +449,14 @@ func TestRun(t *testing.T) {
 	}
 	if n := len(mustLoad(t, dir)); n != 3 {
 		t.Errorf("%d articles saved, want 3", n)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(reports) < 3 {
+		t.Fatalf("OnPoll called %d times, want once a poll (at least 3)", len(reports))
+	}
+	if r := reports[0]; len(r.Sites) != 1 || r.Total().New != 3 {
+		t.Errorf("first poll's report: %+v, want 3 new articles from one site", r.Sites)
 	}
 }
 
