@@ -8,6 +8,8 @@
 //	newsdesk summarize [--json] [--sentences N] [--articles DIR] [ARTICLE]
 //	newsdesk brief [--json] [--date YYYY-MM-DD] [--articles DIR]
 //	newsdesk serve
+//	newsdesk healthcheck [--timeout D]
+//	newsdesk fetch [--articles DIR] [--feeds URL,...]
 //	newsdesk eval seeds|wikiqa|bbc|cnndm
 //
 // Configuration comes from flags, then the environment, then a .env file
@@ -77,6 +79,7 @@ Usage:
   newsdesk summarize [--json] [--sentences N] [--articles DIR] [ARTICLE]
   newsdesk brief [--json] [--date YYYY-MM-DD] [--articles DIR]
   newsdesk serve
+  newsdesk healthcheck [--timeout D]
   newsdesk fetch [--articles DIR] [--feeds URL,...]
   newsdesk eval seeds|wikiqa|bbc|cnndm
 
@@ -86,13 +89,14 @@ Run "newsdesk COMMAND -h" for a command's flags.
 
 // commands maps each subcommand to the function that runs it.
 var commands = map[string]func(context.Context, *environment, []string) error{
-	"ask":       runAsk,
-	"articles":  runArticles,
-	"summarize": runSummarize,
-	"brief":     runBrief,
-	"serve":     runServe,
-	"fetch":     runFetch,
-	"eval":      runEval,
+	"ask":         runAsk,
+	"articles":    runArticles,
+	"summarize":   runSummarize,
+	"brief":       runBrief,
+	"serve":       runServe,
+	"healthcheck": runHealthcheck,
+	"fetch":       runFetch,
+	"eval":        runEval,
 }
 
 func run(ctx context.Context, env *environment) error {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"strings"
 	"sync"
 	"time"
@@ -27,6 +28,7 @@ type serveConfig struct {
 	dataDir                             string        // DATA_DIR: the schedules database
 	grace                               time.Duration // SCHEDULE_GRACE
 	feeds                               feeds.Config  // FEEDS, FEEDS_FILE and their settings; Dir is articlesDir
+	httpAddr                            string        // HTTP_ADDR: /healthz and /metrics; "" for none
 	logLevel                            slog.Level
 }
 
@@ -56,6 +58,11 @@ func readServeConfig(getenv func(string) string) (serveConfig, error) {
 	}
 	if c.dataDir == "" {
 		c.dataDir = defaultStateDir
+	}
+	if c.httpAddr = strings.TrimSpace(getenv("HTTP_ADDR")); c.httpAddr != "" {
+		if _, _, err := net.SplitHostPort(c.httpAddr); err != nil {
+			return c, fmt.Errorf("HTTP_ADDR %q: want host:port, such as 127.0.0.1:9090, or :9090 for every address", c.httpAddr)
+		}
 	}
 	// Past a day the grace period changes nothing: a brief is never
 	// posted once the next day's is due.
@@ -88,7 +95,15 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
-	s, err := newServer(cfg, log, env.stderr)
+	m, h := newMetrics(), newHealth()
+	if cfg.httpAddr != "" {
+		stop, err := startHTTP(cfg.httpAddr, h, m, log)
+		if err != nil {
+			return err
+		}
+		defer stop() // last: /healthz says "shutting down" until then
+	}
+	s, err := newServer(cfg, m, log, env.stderr)
 	if err != nil {
 		return err
 	}
@@ -97,9 +112,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return fmt.Errorf("DATA_DIR %s: %w", cfg.dataDir, err)
 	}
 	defer store.Close() // on early returns; a run closes it after the bot and scheduler, below
-	if err := s.newBot(cfg, store, log); err != nil {
+	if err := s.newBot(cfg, store, m, log); err != nil {
 		return err
 	}
+	h.running(s.bot) // not ready until the gateway is
 	if err := s.bot.Open(ctx); err != nil {
 		if errors.Is(err, bot.ErrBadToken) {
 			return errors.New("Discord rejected DISCORD_TOKEN: " + tokenHelp)
@@ -115,6 +131,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	var wg sync.WaitGroup
 	s.start(ctx, &wg, log)
 	<-ctx.Done()
+	h.starting("shutting down")
 	log.Info("shutting down")
 	closeCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -135,27 +152,29 @@ type server struct {
 	poller *feeds.Poller // nil without feeds
 }
 
-// newServer loads the articles and prepares the feed poller; the bot
-// comes after, with the schedules (newBot).
-func newServer(cfg serveConfig, log *slog.Logger, stderr io.Writer) (*server, error) {
+// newServer loads the articles and prepares the feed poller, counting
+// into m; the bot comes after, with the schedules (newBot).
+func newServer(cfg serveConfig, m *metrics, log *slog.Logger, stderr io.Writer) (*server, error) {
 	s := &server{}
 	if cfg.articlesDir == "" {
 		ix, err := loadIndex("", stderr)
 		if err != nil {
 			return nil, err
 		}
+		m.indexed(ix)
 		s.index = func() *retrieval.Index { return ix }
 	} else {
 		if len(cfg.feeds.Feeds) > 0 {
 			fc := cfg.feeds
 			fc.Logger = log
+			fc.OnPoll = m.polled
 			p, err := feeds.New(fc)
 			if err != nil {
 				return nil, err
 			}
 			s.poller = p
 		}
-		c, err := live.Open(cfg.articlesDir, live.Options{Logger: log})
+		c, err := live.Open(cfg.articlesDir, live.Options{Logger: log, OnSwap: m.swapped})
 		if err != nil {
 			return nil, err
 		}
@@ -164,9 +183,9 @@ func newServer(cfg serveConfig, log *slog.Logger, stderr io.Writer) (*server, er
 	return s, nil
 }
 
-// newBot makes the bot, with its scheduler over store, without
-// connecting it.
-func (s *server) newBot(cfg serveConfig, store *schedule.Store, log *slog.Logger) error {
+// newBot makes the bot, with its scheduler over store, counting into m,
+// without connecting it.
+func (s *server) newBot(cfg serveConfig, store *schedule.Store, m *metrics, log *slog.Logger) error {
 	b, err := bot.New(bot.Config{
 		Token:           cfg.token,
 		GuildID:         cfg.guildID,
@@ -175,11 +194,13 @@ func (s *server) newBot(cfg serveConfig, store *schedule.Store, log *slog.Logger
 		Logger:          log,
 		Schedules:       store,
 		ScheduleOptions: schedule.Options{Grace: cfg.grace, Logger: log},
+		Hooks:           m.hooks(),
 	})
 	if err != nil {
 		return err
 	}
 	s.bot = b
+	m.bot.Store(b)
 	return nil
 }
 

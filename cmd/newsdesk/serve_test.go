@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"maps"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -80,6 +81,11 @@ func TestServeConfigErrors(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "data")
 	mustWrite(t, file, "not a folder\n")
 	newer := mustNewerDatabase(t)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
 	tests := []struct {
 		name string
 		env  map[string]string
@@ -97,6 +103,8 @@ func TestServeConfigErrors(t *testing.T) {
 		{"missing articles folder", withToken("ARTICLES_DIR", filepath.Join(t.TempDir(), "none")), []string{"articles folder", "no such file"}},
 		{"data dir is a file", withToken("DATA_DIR", file), []string{"DATA_DIR " + file, "not a directory"}},
 		{"newer database", withToken("DATA_DIR", newer), []string{"DATA_DIR " + newer, "schema version 99 is newer than this newsdesk", "restore a backup"}},
+		{"HTTP_ADDR without port", withToken("HTTP_ADDR", "9090"), []string{`HTTP_ADDR "9090"`, "host:port", "127.0.0.1:9090"}},
+		{"HTTP_ADDR taken", withToken("HTTP_ADDR", taken.Addr().String()), []string{"HTTP_ADDR " + taken.Addr().String(), "address already in use"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -316,10 +324,24 @@ func TestServeFeeds(t *testing.T) {
 		"ARTICLES_DIR":    dir,
 		"FEEDS":           feed.URL + "/rss.xml",
 		"FEED_HOST_DELAY": "0",
+		"HTTP_ADDR":       "127.0.0.1:0",
 	})
 	defer cancel()
+	addr := serveAddr(t, stderr)
 	fake.WaitReady(t, 10*time.Second)
 	waitLog(t, stderr, "articles indexed", "articles=3")
+	site := strings.TrimPrefix(feed.URL, "http://")
+	waitMetric(t, addr, "newsdesk_articles_indexed", 3)
+	waitMetric(t, addr, `newsdesk_feed_polls_total{site="`+site+`"}`, 1)
+	waitMetric(t, addr, `newsdesk_feed_articles_saved_total{site="`+site+`"}`, 2)
+	waitMetric(t, addr, `newsdesk_feed_errors_total{site="`+site+`"}`, 0)
+	_, page := mustGet(t, addr, "/metrics")
+	if n, _ := metricValue(page, "newsdesk_index_rebuilds_total"); n < 2 {
+		t.Errorf("newsdesk_index_rebuilds_total = %v, want the first build and one after the poll", n)
+	}
+	if n, _ := metricValue(page, "newsdesk_index_rebuild_duration_seconds_count"); n < 2 {
+		t.Errorf("newsdesk_index_rebuild_duration_seconds_count = %v, want 2 or more", n)
+	}
 	fake.SendInteraction(discordtest.CommandInteraction("ask", discordtest.Arg("question", "What did the mayor say about the tram line?")))
 	cb := fake.WaitRequests(t, isCallback, 1, 10*time.Second)[0]
 	if !strings.Contains(string(cb.Body), "tram-line-opens.txt") {
