@@ -1,9 +1,7 @@
 package retrieval
 
 import (
-	"cmp"
 	"math"
-	"slices"
 )
 
 // The first pass finds the n sentences with the best first-pass scores:
@@ -54,59 +52,6 @@ import (
 // word scores took 0.40, 0.59 and 1.15 ms for 3–4, 5–7 and 8–10 words
 // where MaxScore (Turtle & Flood, 1995) took 0.61, 1.08 and 2.07 ms, for
 // the same sentences.
-
-// A titleMatch is an article whose title holds question words.
-type titleMatch struct {
-	art   int32
-	mask  uint32  // question words the title holds
-	share float64 // share of the question's weight they make
-	done  bool    // its sentences were scored by titleArticles
-}
-
-type titleHit struct {
-	art      int32
-	word     int32
-	strength float64
-}
-
-// titleMatches returns the articles in [alo, ahi) whose titles hold a
-// question word, in article order.
-func (ix *Index) titleMatches(q *query, alo, ahi int, sc *scratch) []titleMatch {
-	hits := sc.titleHits[:0]
-	c := &sc.titleCursor
-	for wi, w := range q.words {
-		for _, t := range w.terms {
-			c.reset(&ix.titlePost, t.id)
-			for c.seek(uint32(alo)); c.doc < uint32(ahi); c.next() {
-				hits = append(hits, titleHit{int32(c.doc), int32(wi), t.strength})
-			}
-		}
-	}
-	slices.SortFunc(hits, func(a, b titleHit) int { return cmp.Compare(a.art, b.art) })
-	out := sc.titles[:0]
-	var best [maxWords]float64
-	for i := 0; i < len(hits); {
-		m := titleMatch{art: hits[i].art}
-		j := i
-		for ; j < len(hits) && hits[j].art == m.art; j++ {
-			h := hits[j]
-			bit := uint32(1) << h.word
-			if m.mask&bit == 0 || h.strength > best[h.word] {
-				best[h.word] = h.strength
-			}
-			m.mask |= bit
-		}
-		for mk := m.mask; mk != 0; mk &= mk - 1 {
-			w := trailingZero(mk)
-			m.share += q.words[w].idf * best[w]
-		}
-		m.share /= q.total
-		out = append(out, m)
-		i = j
-	}
-	sc.titleHits, sc.titles = hits, out
-	return out
-}
 
 // A wordHit is a sentence and the sums its BM25 and coverage features
 // are made of. exact says every word it matches is matched by its own
@@ -191,124 +136,17 @@ func (t *topN) theta() float64 {
 	return t.c[0].score
 }
 
-// titleFirst is how many title-matched articles titleArticles scores at
-// most; wordMatches takes the rest in sentence order.
-const titleFirst = 32
-
-// titleArticles scores the sentences in [lo, hi) that hold a specific
-// question word in the titleFirst articles with the best title shares,
-// best first, stopping at one no sentence of which could pass θ. It marks
-// the articles it scored.
-func (ix *Index) titleArticles(q *query, p *Params, titles []titleMatch, lo, hi uint32, b *bounds, top *topN, sc *scratch) {
-	order := sc.order32[:0]
-	for i := range titles {
-		order = append(order, int32(i))
-	}
-	slices.SortFunc(order, func(x, y int32) int {
-		if a, b := titles[x].share, titles[y].share; a != b {
-			return cmp.Compare(b, a)
-		}
-		return cmp.Compare(x, y)
-	})
-	sc.order32 = order
-	wt := p.Weights[FeatTitle]
-	specific := q.specificMask()
-	c := &sc.titleCursor
-	for k, ti := range order {
-		t := &titles[ti]
-		if k == titleFirst || wt*t.share+b.words+b.focus+b.prior <= top.theta() {
-			return
-		}
-		t.done = true
-		alo, ahi := max(lo, ix.first[t.art]), min(hi, ix.first[t.art+1])
-		found := sc.found[:0]
-		for wi, w := range q.words {
-			for _, qt := range w.terms {
-				c.reset(&ix.post, qt.id)
-				for c.seek(alo); c.doc < ahi; c.next() {
-					found = append(found, termHit{c.doc, int32(wi), qt.strength, c.tf()})
-				}
-			}
-		}
-		slices.SortFunc(found, func(x, y termHit) int { return cmp.Compare(x.sn, y.sn) })
-		for i := 0; i < len(found); {
-			sn := found[i].sn
-			var mask uint32
-			var strength [maxWords]float64
-			var tfs [maxWords]uint8
-			for ; i < len(found) && found[i].sn == sn; i++ {
-				f := found[i]
-				bit := uint32(1) << f.word
-				if mask&bit == 0 || f.strength > strength[f.word] || f.strength == strength[f.word] && f.tf > tfs[f.word] {
-					strength[f.word], tfs[f.word] = f.strength, f.tf
-				}
-				mask |= bit
-			}
-			if mask&specific == 0 {
-				continue // as in wordMatches, a sentence must hold a specific word
-			}
-			h := sums(q, p, mask, &strength, &tfs, ix.sentLen[sn], ix.avgLen)
-			h.sn = sn
-			ix.push(q, p, &h, *t, top, sc)
-		}
-		sc.found = found
-	}
-}
-
-// A termHit is a question word's term found in a sentence.
-type termHit struct {
-	sn       uint32
-	word     int32
-	strength float64
-	tf       uint8
-}
-
 // wordMatches scores, with WAND pruning (see the top of this file), the
 // sentences in [lo, hi) that titleArticles did not score and that could
 // pass θ if their articles' titles matched nothing.
 func (ix *Index) wordMatches(q *query, p *Params, titles []titleMatch, lo, hi uint32, b *bounds, top *topN, sc *scratch) {
-	w := &p.Weights
-	all := ix.openCursors(q, p, lo, sc)
-	cursors, light := sc.specific[:0], sc.light[:0]
-	fixed := b.prior // what the priors and light words may add to any sentence
-	perWord := b.perWord
-	for _, c := range all {
-		sat := 0.0
-		if w[FeatBM25] > 0 {
-			bd := ix.post.bounds[c.term]
-			sat = p.saturation(bd.maxTF, bd.minLen, ix.avgLen)
-		}
-		c.bound = max(0, b.share[c.word]*c.strength*(w[FeatBM25]*sat+perWord))
-		if q.words[c.word].light {
-			light = append(light, c)
-			fixed += c.bound
-		} else {
-			cursors = append(cursors, c)
-		}
-	}
-	sc.specific, sc.light = cursors, light
+	cursors, light, fixed := ix.wandCursors(q, p, lo, b, sc)
 	ai, ti := ix.articleOf(lo), 0
 	var strength [maxWords]float64
 	var tfs [maxWords]uint8
 	for {
-		// Keep the cursors sorted by sentence; only a few moved.
-		for i := 1; i < len(cursors); i++ {
-			for j := i; j > 0 && cursors[j].doc < cursors[j-1].doc; j-- {
-				cursors[j], cursors[j-1] = cursors[j-1], cursors[j]
-			}
-		}
 		theta := top.theta()
-		acc, pivot := fixed, -1
-		for i, c := range cursors {
-			if c.doc >= hi {
-				break
-			}
-			acc += c.bound
-			if acc > theta {
-				pivot = i
-				break
-			}
-		}
+		pivot := pivotOf(cursors, fixed, theta, hi)
 		if pivot < 0 {
 			break
 		}
@@ -354,7 +192,7 @@ func (ix *Index) wordMatches(q *query, p *Params, titles []titleMatch, lo, hi ui
 		if title.mask == 0 {
 			// Without a title match the score is quick to check.
 			score := wordScore(p, &b.share, b.perWord, mask, &strength, &tfs, dl, ix.avgLen) +
-				positionScore(p, d-ix.first[ai]) + w[FeatLength]*lengthFeature(dl)
+				positionScore(p, d-ix.first[ai]) + p.Weights[FeatLength]*lengthFeature(dl)
 			if top.full() && (score < theta || score == theta && d > top.c[0].sn) {
 				continue
 			}
@@ -363,6 +201,54 @@ func (ix *Index) wordMatches(q *query, p *Params, titles []titleMatch, lo, hi ui
 		h.sn = d
 		ix.push(q, p, &h, title, top, sc)
 	}
+}
+
+// wandCursors opens a cursor on every term of the question at sentence lo
+// and sets its bound. It returns the cursors of specific words, those of
+// light words, and what the priors and light words add to any sentence at
+// most.
+func (ix *Index) wandCursors(q *query, p *Params, lo uint32, b *bounds, sc *scratch) (cursors, light []*cursor, fixed float64) {
+	w := &p.Weights
+	cursors, light = sc.specific[:0], sc.light[:0]
+	fixed = b.prior
+	for _, c := range ix.openCursors(q, p, lo, sc) {
+		sat := 0.0
+		if w[FeatBM25] > 0 {
+			bd := ix.post.bounds[c.term]
+			sat = p.saturation(bd.maxTF, bd.minLen, ix.avgLen)
+		}
+		c.bound = max(0, b.share[c.word]*c.strength*(w[FeatBM25]*sat+b.perWord))
+		if q.words[c.word].light {
+			light = append(light, c)
+			fixed += c.bound
+		} else {
+			cursors = append(cursors, c)
+		}
+	}
+	sc.specific, sc.light = cursors, light
+	return cursors, light, fixed
+}
+
+// pivotOf sorts the cursors by sentence and returns the first whose bound,
+// with those before it and fixed, passes theta, or −1 if none before hi
+// does.
+func pivotOf(cursors []*cursor, fixed, theta float64, hi uint32) int {
+	// Insertion sort: only a few cursors moved since the last call.
+	for i := 1; i < len(cursors); i++ {
+		for j := i; j > 0 && cursors[j].doc < cursors[j-1].doc; j-- {
+			cursors[j], cursors[j-1] = cursors[j-1], cursors[j]
+		}
+	}
+	acc := fixed
+	for i, c := range cursors {
+		if c.doc >= hi {
+			return -1
+		}
+		if acc += c.bound; acc > theta {
+			return i
+		}
+	}
+	return -1
 }
 
 // focusOf returns the focus feature of word hit h in an article whose

@@ -37,11 +37,12 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	env := &environment{
-		args:   os.Args[1:],
-		getenv: os.Getenv,
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
+		args:    os.Args[1:],
+		getenv:  os.Getenv,
+		stdin:   os.Stdin,
+		stdout:  os.Stdout,
+		stderr:  os.Stderr,
+		envFile: ".env",
 	}
 	if err := run(ctx, env); err != nil {
 		if !errors.Is(err, errUsage) {
@@ -54,11 +55,12 @@ func main() {
 // environment is what a command may touch of the outside world, so tests
 // can run commands in-process.
 type environment struct {
-	args   []string
-	getenv func(string) string
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
+	args    []string
+	getenv  func(string) string
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
+	envFile string // the .env file main reads, if it exists; serve checks who may read it
 }
 
 // errUsage marks an error whose message was already printed with usage.

@@ -95,6 +95,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
+	warnEnvFile(log, env.envFile)
 	m, h := newMetrics(), newHealth()
 	if cfg.httpAddr != "" {
 		stop, err := startHTTP(cfg.httpAddr, h, m, log)

@@ -44,6 +44,13 @@ func (b *lockedBuffer) String() string {
 // cancel is called; the error of run arrives on the channel. Without
 // DATA_DIR in env, the schedules go to a temporary folder, not ./data.
 func startServe(tb testing.TB, env map[string]string) (stderr *lockedBuffer, cancel context.CancelFunc, done <-chan error) {
+	stderr, _, cancel, done = startServeFile(tb, env, "")
+	return stderr, cancel, done
+}
+
+// startServeFile is startServe with envFile as the .env file main read,
+// and serve's standard output too.
+func startServeFile(tb testing.TB, env map[string]string, envFile string) (stderr, stdout *lockedBuffer, cancel context.CancelFunc, done <-chan error) {
 	if _, ok := env["DATA_DIR"]; !ok {
 		env = maps.Clone(env)
 		if env == nil {
@@ -52,17 +59,18 @@ func startServe(tb testing.TB, env map[string]string) (stderr *lockedBuffer, can
 		env["DATA_DIR"] = tb.TempDir()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	stderr = &lockedBuffer{}
+	stderr, stdout = &lockedBuffer{}, &lockedBuffer{}
 	e := &environment{
-		args:   []string{"serve"},
-		getenv: func(k string) string { return env[k] },
-		stdin:  strings.NewReader(""),
-		stdout: &lockedBuffer{},
-		stderr: stderr,
+		args:    []string{"serve"},
+		getenv:  func(k string) string { return env[k] },
+		stdin:   strings.NewReader(""),
+		stdout:  stdout,
+		stderr:  stderr,
+		envFile: envFile,
 	}
 	ch := make(chan error, 1)
 	go func() { ch <- run(ctx, e) }()
-	return stderr, cancel, ch
+	return stderr, stdout, cancel, ch
 }
 
 // TestServeConfigErrors checks that a missing or refused token, and other

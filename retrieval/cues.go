@@ -1,0 +1,267 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Question words and answer cues. A question's word (who, when, how many,
+// where, what is, why) says what kind of answer it wants; a sentence's
+// cues say what kind it offers. FeatWho … FeatWhy are 1 when the two meet.
+
+// askType is what a question asks for, from its question word.
+type askType uint8
+
+const (
+	askOther  askType = iota
+	askWho            // who did it: a name
+	askWhen           // a date
+	askCount          // a number or amount
+	askWhere          // a place
+	askDefine         // what X is: a definition
+	askWhy            // a cause
+)
+
+// askOf reads the question word in the question's lower-cased words:
+// who; when, or what/which year, date…; how many, how much, how long…;
+// where, or what/which country, city…; what is X, what does X mean, who is
+// X (a definition); why. It also returns the position of a word that only
+// frames the question (long in "how long", year in "what year", mean in
+// "what does X mean"), which a sentence need not repeat, or −1.
+func askOf(words []string) (askType, int) {
+	for i, w := range words {
+		next, after := "", ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if i+2 < len(words) {
+			after = words[i+2]
+		}
+		switch w {
+		case "who", "whom", "whose":
+			if has(copulas, next) && i+4 >= len(words) {
+				return askDefine, -1 // who is Rustem Umerov: one or two words after "is"
+			}
+			return askWho, -1
+		case "when":
+			return askWhen, -1
+		case "where":
+			return askWhere, -1
+		case "why":
+			return askWhy, -1
+		case "how":
+			if has(howCount, next) {
+				return askCount, i + 1
+			}
+			return askOther, -1
+		case "what", "which":
+			for j, n := range words[i+1 : min(i+4, len(words))] {
+				switch {
+				case has(whenNouns, n):
+					return askWhen, i + 1 + j
+				case has(whereNouns, n):
+					return askWhere, -1
+				case has(countNouns, n):
+					return askCount, -1
+				}
+			}
+			last := len(words) - 1
+			switch {
+			case next == "does" && (words[last] == "mean" || words[last] == "stand"):
+				return askDefine, last
+			case has(copulas, next) || (next == "kind" || next == "type") && after == "of":
+				return askDefine, -1
+			}
+			return askOther, -1
+		}
+	}
+	return askOther, -1
+}
+
+func has(set map[string]struct{}, w string) bool {
+	_, ok := set[w]
+	return ok
+}
+
+var (
+	copulas    = toSet("is are was were")
+	howCount   = toSet("many much long old far big tall large high fast often deep heavy wide")
+	whenNouns  = toSet("year years date day month century decade time era age season")
+	whereNouns = toSet("country countries city cities state states place places town continent region location county province island river capital")
+	countNouns = toSet("percentage percent number amount population price cost size height length weight distance")
+)
+
+// Answer cues, read from a sentence's own text.
+var (
+	dateWords   = toSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight century decade ago")
+	numberWords = toSet("one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half percent per cent")
+	placeWords  = toSet("in at from near outside inside across into throughout to")
+	causeWords  = toSet("because due owing cause caused causes result reason reasons")
+	defineWords = toSet("refers refer means meaning defined known called")
+	articles    = toSet("a an the one")
+)
+
+// Cues are what a sentence offers an answer of some kind, read from its
+// text once when it is indexed.
+const (
+	cueDate     uint8 = 1 << iota // a year, month or day: for when
+	cueNumber                     // a number that is not a year or a day of the month, a number word or a currency sign: for how many
+	cueDefine                     // "is a", "are the", "refers to", "known as"…: for what is
+	cueCause                      // "because", "due to", "caused"…: for why
+	cueComplete                   // ends with a period, question or exclamation mark
+)
+
+// askCue is the cue that answers each kind of question read from the
+// sentence alone; who and where also need the question (see nameCue).
+var askCue = [...]uint8{askWhen: cueDate, askCount: cueNumber, askDefine: cueDefine, askWhy: cueCause}
+
+// cueWords classifies the words sentenceCues looks for, one lookup a
+// word.
+var cueWords = func() map[string]uint8 {
+	const (
+		date = 1 << iota
+		number
+		copula
+		article
+		define
+		cause
+	)
+	m := map[string]uint8{}
+	for _, set := range []struct {
+		words map[string]struct{}
+		bit   uint8
+	}{{dateWords, date}, {numberWords, number}, {copulas, copula}, {articles, article}, {defineWords, define}, {causeWords, cause}} {
+		for w := range set.words {
+			m[w] |= set.bit
+		}
+	}
+	return m
+}()
+
+const (
+	wordDate uint8 = 1 << iota
+	wordNumber
+	wordCopula
+	wordArticle
+	wordDefine
+	wordCause
+)
+
+// sentenceCues returns the cues of a sentence's text. The words it looks
+// for are ASCII, so it splits words on bytes: a word is a run of ASCII
+// letters and digits, apostrophes and any non-ASCII bytes.
+func sentenceCues(text string) uint8 {
+	var cues uint8
+	if endsSentence(text) {
+		cues |= cueComplete
+	}
+	if strings.IndexByte(text, '$') >= 0 || strings.IndexByte(text, '%') >= 0 ||
+		strings.Contains(text, "£") || strings.Contains(text, "€") {
+		cues |= cueNumber
+	}
+	var prevKind uint8 // kind of the word before
+	var buf [16]byte
+	first := true
+	for i := 0; i < len(text); {
+		for i < len(text) && !isCueByte(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && isCueByte(text[i]) {
+			i++
+		}
+		if start == i {
+			break
+		}
+		w := text[start:i]
+		var kind uint8
+		if len(w) <= len(buf) {
+			b := buf[:len(w)]
+			for k := range len(w) {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b[k] = c
+			}
+			kind = cueWords[string(b)]
+		}
+		switch {
+		case kind&wordDate != 0 || isYear(w):
+			cues |= cueDate
+		case kind&wordNumber != 0 || '0' <= w[0] && w[0] <= '9' && !isDayAt(w, prevKind, text[i:]):
+			cues |= cueNumber
+		}
+		if prevKind&wordCopula != 0 && kind&wordArticle != 0 || kind&wordDefine != 0 && !first {
+			cues |= cueDefine
+		}
+		if kind&wordCause != 0 {
+			cues |= cueCause
+		}
+		prevKind = kind
+		first = false
+	}
+	return cues
+}
+
+func isCueByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c >= 0x80
+}
+
+// isDayAt reports whether the number w is a day of the month, after a
+// word of kind prev and before rest: "31 July", "July 31".
+func isDayAt(w string, prev uint8, rest string) bool {
+	if len(w) > 2 {
+		return false
+	}
+	if prev&wordDate != 0 {
+		return true
+	}
+	start, end := nextWord(rest, 0)
+	return start >= 0 && has(dateWords, strings.ToLower(rest[start:end]))
+}
+
+// nameCue reports whether sentence text names someone or somewhere the
+// question does not: for who, a capitalized word inside the sentence that
+// the question does not use; for where, such a word after "in", "at",
+// "from"….
+func nameCue(ask askType, text string, used []string) bool {
+	prev := ""
+	first := true
+	for i := 0; i < len(text); {
+		start, end := nextWord(text, i)
+		if start < 0 {
+			break
+		}
+		i = end
+		w := text[start:end]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !first && unicode.IsUpper(r) {
+			lw := strings.ToLower(w)
+			if !isStopWord(lw) && !contains(used, lw) && (ask == askWho || has(placeWords, prev)) {
+				return true
+			}
+		}
+		if ask == askWhere {
+			prev = strings.ToLower(w)
+		}
+		first = false
+	}
+	return false
+}
+
+// isYear reports whether w is a year from 1000 to 2199, or a decade such
+// as 1990s.
+func isYear(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	if len(w) != 4 {
+		return false
+	}
+	for i := range 4 {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w[0] == '1' || w[0] == '2' && w[1] <= '1'
+}
