@@ -62,7 +62,7 @@ func Parse(id string, data []byte) (*Article, error) {
 // splitLines returns every physical line of body, with Start/End excluding
 // the line ending and a leading byte-order mark.
 func splitLines(body string) []Line {
-	var lines []Line
+	lines := make([]Line, 0, strings.Count(body, "\n")+1)
 	start := 0
 	if strings.HasPrefix(body, "\uFEFF") {
 		start = len("\uFEFF")

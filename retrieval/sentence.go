@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,7 +34,7 @@ func splitArticle(a *Article) []Sentence {
 			})
 		}
 	}
-	return out
+	return slices.Clip(out)
 }
 
 // SplitSentences splits one paragraph of news English into sentences and
