@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -65,7 +66,11 @@ func runAsk(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return answer(strings.Join(fs.Args(), " "))
+		q := strings.Join(fs.Args(), " ")
+		if strings.TrimSpace(q) == "" {
+			return errors.New("ask: the question is empty")
+		}
+		return answer(q)
 	}
 	return eachLine(ctx, env.stdin, func(line string) error {
 		if strings.TrimSpace(line) == "" {

@@ -161,6 +161,7 @@ func TestErrors(t *testing.T) {
 		{"missing folder", []string{"ask", "--articles", "/no/such/dir", "q"}, false, "articles folder: stat /no/such/dir: no such file or directory"},
 		{"no articles", []string{"articles", "--articles", empty}, false, "no articles in " + empty},
 		{"unknown article", []string{"ask", "--article", "nope.txt", "q"}, false, `no article "nope.txt"`},
+		{"empty question", []string{"ask", "  "}, false, "the question is empty"},
 		{"bad top", []string{"ask", "--top", "-1", "q"}, false, "--top must be at least 1"},
 	}
 	for _, tt := range tests {
