@@ -15,6 +15,7 @@ import (
 
 	"newsdesk/bot/discordtest"
 	"newsdesk/bot/schedule"
+	"newsdesk/bot/schedule/scheduletest"
 )
 
 // scheduleNow is the clock of the /schedule reply tests: noon in Kyiv on
@@ -81,7 +82,7 @@ func TestScheduleReplies(t *testing.T) {
 			store := mustOpenStore(t, t.TempDir())
 			// Answers never defer here, so the goldens do not depend on
 			// how fast the machine is.
-			b := newScheduleBot(t, discordtest.New(t), store, newFakeTime(scheduleNow), func(c *Config) { c.DeferAfter = 30 * time.Second })
+			b := newScheduleBot(t, discordtest.New(t), store, scheduletest.NewTimeSource(scheduleNow), func(c *Config) { c.DeferAfter = 30 * time.Second })
 			if tt.setup != nil {
 				tt.setup(t, b, store)
 			}
@@ -133,7 +134,7 @@ func TestScheduleCommand(t *testing.T) {
 	t.Parallel()
 	fake := discordtest.New(t)
 	store := mustOpenStore(t, t.TempDir())
-	ft := newFakeTime(scheduleNow)
+	ft := scheduletest.NewTimeSource(scheduleNow)
 	b := newScheduleBot(t, fake, store, ft)
 
 	puts := fake.Find(discordtest.Match("PUT", "/applications/{app}/commands"))
@@ -266,14 +267,14 @@ func TestPostScheduled(t *testing.T) {
 func TestScheduleStopped(t *testing.T) {
 	t.Parallel()
 	store := mustOpenStore(t, t.TempDir())
-	ft := newFakeTime(scheduleNow)
+	ft := scheduletest.NewTimeSource(scheduleNow)
 	b := newScheduleBot(t, discordtest.New(t), store, ft, func(c *Config) { c.DeferAfter = 30 * time.Second })
 	b.send(t, mustReadEvent(t, "schedule_set"))
 	b.fake.FailNext("POST", "/channels/{channel}/messages", discordtest.MissingPermissions())
 
-	r := startRun(t, ft, b.Scheduler())
-	r.until(scheduleNow.Add(24 * time.Hour))
-	r.stop()
+	r := scheduletest.Start(t, ft, b.Scheduler().Run)
+	r.Until(scheduleNow.Add(24 * time.Hour))
+	r.Stop()
 	s, err := store.Get(context.Background(), discordtest.DefaultGuildID)
 	if err != nil || s.Enabled || !strings.Contains(s.DisabledReason, "Missing Permissions") {
 		t.Fatalf("schedule after a refused post: enabled %v, reason %q, %v; want stopped for Missing Permissions", s.Enabled, s.DisabledReason, err)
@@ -292,7 +293,7 @@ func TestScheduleStopped(t *testing.T) {
 func TestScheduleZoneChoices(t *testing.T) {
 	t.Parallel()
 	for _, typed := range []string{"", "kyiv", "new york", "europe", "zzz"} {
-		b := newScheduleBot(t, discordtest.New(t), mustOpenStore(t, t.TempDir()), newFakeTime(scheduleNow))
+		b := newScheduleBot(t, discordtest.New(t), mustOpenStore(t, t.TempDir()), scheduletest.NewTimeSource(scheduleNow))
 		e := mustReadEvent(t, "autocomplete_timezone")
 		opts := e["data"].(map[string]any)["options"].([]any)[0].(map[string]any)["options"].([]any)
 		opts[2].(map[string]any)["value"] = typed

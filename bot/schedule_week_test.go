@@ -15,6 +15,7 @@ import (
 
 	"newsdesk/bot/discordtest"
 	"newsdesk/bot/schedule"
+	"newsdesk/bot/schedule/scheduletest"
 	"newsdesk/retrieval"
 )
 
@@ -44,11 +45,11 @@ const (
 // the clock is the scheduler's TimeSource, moved by the test.
 func TestScheduleWeek(t *testing.T) {
 	t.Parallel()
-	ny, kyiv := mustLoad(t, "America/New_York"), mustLoad(t, "Europe/Kyiv")
+	ny, kyiv := scheduletest.MustLoad(t, "America/New_York"), scheduletest.MustLoad(t, "Europe/Kyiv")
 	ix := mustWeekIndex(t)
 	fake := discordtest.New(t)
 	dir := t.TempDir()
-	ft := newFakeTime(mustTime(t, "2026-10-28 12:00", ny))
+	ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, "2026-10-28 12:00", ny))
 	posts := &postLog{ft: ft}
 
 	// start starts Newsdesk on the database in dir.
@@ -85,14 +86,14 @@ func TestScheduleWeek(t *testing.T) {
 			t.Fatalf("/schedule set answered %v", cbs)
 		}
 	}
-	r := startRun(t, ft, b.Scheduler())
-	r.until(mustTime(t, "2026-10-30 00:45", ny))
-	r.stop()
+	r := scheduletest.Start(t, ft, b.Scheduler().Run)
+	r.Until(scheduletest.MustTime(t, "2026-10-30 00:45", ny))
+	r.Stop()
 	stop(store, b)
 
 	// Friday: back at 03:00, after both briefs were due; then killed
 	// right after Discord accepted Saturday's New York brief.
-	ft.set(mustTime(t, "2026-10-30 03:00", ny))
+	ft.Set(scheduletest.MustTime(t, "2026-10-30 03:00", ny))
 	store, b = start()
 	crashing := func(ctx context.Context, guildID, channelID string, day time.Time) error {
 		err := b.PostScheduled(ctx, guildID, channelID, day)
@@ -102,8 +103,8 @@ func TestScheduleWeek(t *testing.T) {
 		return err
 	}
 	sc := schedule.New(store, crashing, schedule.Options{Time: ft, MaxSleep: time.Hour, Logger: b.log})
-	r = startRun(t, ft, sc)
-	if r.until(mustTime(t, "2026-10-31 12:00", ny)) {
+	r = scheduletest.Start(t, ft, sc.Run)
+	if r.Until(scheduletest.MustTime(t, "2026-10-31 12:00", ny)) {
 		t.Fatal("the simulated crash did not stop Run")
 	}
 	if got := ft.Now().In(ny).Format(simLayout); got != "2026-10-31 01:30 EDT" {
@@ -113,10 +114,10 @@ func TestScheduleWeek(t *testing.T) {
 
 	// Back half an hour later: status tells the admins what happened,
 	// and the week goes on.
-	ft.set(mustTime(t, "2026-10-31 02:00", ny))
+	ft.Set(scheduletest.MustTime(t, "2026-10-31 02:00", ny))
 	store, b = start()
-	r = startRun(t, ft, b.Scheduler())
-	r.until(mustTime(t, "2026-10-31 02:01", ny)) // it settles the interrupted post at once
+	r = scheduletest.Start(t, ft, b.Scheduler().Run)
+	r.Until(scheduletest.MustTime(t, "2026-10-31 02:01", ny)) // it settles the interrupted post at once
 	status := weekStatus(t, b, 3)
 	for _, want := range []string{
 		"the brief for 2026-10-31 may not have been posted: Newsdesk was interrupted while posting it",
@@ -127,8 +128,8 @@ func TestScheduleWeek(t *testing.T) {
 			t.Errorf("status after the crash does not say %q:\n%s", want, status)
 		}
 	}
-	r.until(mustTime(t, "2026-11-04 12:00", ny))
-	r.stop()
+	r.Until(scheduletest.MustTime(t, "2026-11-04 12:00", ny))
+	r.Stop()
 	stop(store, b)
 
 	checkWeekPosts(t, fake, posts, nyChannel, ny, []string{
@@ -280,7 +281,7 @@ const simLayout = "2006-01-02 15:04 MST"
 // clock, each message was posted to a channel, and passes every request
 // on.
 type postLog struct {
-	ft    *fakeTime
+	ft    *scheduletest.TimeSource
 	mu    sync.Mutex
 	posts []post
 }

@@ -40,25 +40,5 @@ func mustSet(tb testing.TB, st *Store, guild, zone, clock string, now time.Time)
 	return s
 }
 
-// mustLoad loads a zone for a test.
-func mustLoad(tb testing.TB, name string) *time.Location {
-	tb.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return loc
-}
-
-// mustTime parses a simLayout-like "2006-01-02 15:04" in loc.
-func mustTime(tb testing.TB, s string, loc *time.Location) time.Time {
-	tb.Helper()
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return t
-}
-
 // simLayout shows a post time with its zone abbreviation, so DST is visible.
 const simLayout = "2006-01-02 15:04 MST"

@@ -3,6 +3,8 @@ package schedule
 import (
 	"testing"
 	"time"
+
+	"newsdesk/bot/schedule/scheduletest"
 )
 
 func TestNextRun(t *testing.T) {
@@ -49,12 +51,12 @@ func TestNextRun(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			loc := mustLoad(t, tt.zone)
+			loc := scheduletest.MustLoad(t, tt.zone)
 			c, err := ParseClock(tt.clock)
 			if err != nil {
 				t.Fatal(err)
 			}
-			after := mustTime(t, tt.after, loc)
+			after := scheduletest.MustTime(t, tt.after, loc)
 			got := NextRun(Schedule{Clock: c, Zone: tt.zone}, after)
 			if s := got.Format(simLayout); s != tt.want {
 				t.Errorf("NextRun(%s %s, %s) = %s, want %s", tt.clock, tt.zone, tt.after, s, tt.want)
@@ -69,8 +71,8 @@ func TestNextRun(t *testing.T) {
 // NextRun from a repeated-hour post must move to the next day, not to the
 // second 01:30: the brief is posted once.
 func TestNextRunFallBackOnce(t *testing.T) {
-	loc := mustLoad(t, "America/New_York")
-	first := NextRun(Schedule{Clock: Clock{1, 30}, Zone: "America/New_York"}, mustTime(t, "2026-10-31 12:00", loc))
+	loc := scheduletest.MustLoad(t, "America/New_York")
+	first := NextRun(Schedule{Clock: Clock{1, 30}, Zone: "America/New_York"}, scheduletest.MustTime(t, "2026-10-31 12:00", loc))
 	next := NextRun(Schedule{Clock: Clock{1, 30}, Zone: "America/New_York"}, first)
 	if got, want := next.Format(simLayout), "2026-11-02 01:30 EST"; got != want {
 		t.Errorf("NextRun after %s = %s, want %s", first.Format(simLayout), got, want)
@@ -93,7 +95,7 @@ func TestLocalDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		day, _ := parseDate(tt.day)
-		if got := localDate(day, mustLoad(t, tt.zone)).Format(simLayout); got != tt.want {
+		if got := localDate(day, scheduletest.MustLoad(t, tt.zone)).Format(simLayout); got != tt.want {
 			t.Errorf("localDate(%s, %s) = %s, want %s", tt.day, tt.zone, got, tt.want)
 		}
 	}

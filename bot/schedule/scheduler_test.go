@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsdesk/bot/schedule/scheduletest"
 )
 
 // simSleep is MaxSleep in the simulations that span days: each wake-up
@@ -112,17 +114,17 @@ func TestSchedulerWeek(t *testing.T) {
 	for _, tt := range weeks {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			loc := mustLoad(t, tt.zone)
-			start, end := mustTime(t, tt.start, loc), mustTime(t, tt.end, loc)
-			ft := newFakeTime(start)
+			loc := scheduletest.MustLoad(t, tt.zone)
+			start, end := scheduletest.MustTime(t, tt.start, loc), scheduletest.MustTime(t, tt.end, loc)
+			ft := scheduletest.NewTimeSource(start)
 			rec := &recorder{ft: ft}
 			st := newTestStore(t, t.TempDir())
 			for _, s := range tt.schedules {
 				mustSet(t, st, s.guild, s.zone, s.clock, start)
 			}
-			r := startRun(t, ft, New(st, rec.post, Options{Time: ft, MaxSleep: simSleep}))
-			r.until(end)
-			r.stop()
+			r := scheduletest.Start(t, ft, New(st, rec.post, Options{Time: ft, MaxSleep: simSleep}).Run)
+			r.Until(end)
+			r.Stop()
 			checkWeek(t, st, rec, tt.schedules, tt.want)
 		})
 	}
@@ -134,7 +136,7 @@ func TestSchedulerWeek(t *testing.T) {
 func checkWeek(t *testing.T, st *Store, rec *recorder, schedules []sched, want map[string][]string) {
 	t.Helper()
 	for _, s := range schedules {
-		loc := mustLoad(t, s.zone)
+		loc := scheduletest.MustLoad(t, s.zone)
 		if got := rec.times(s.guild, loc); !slices.Equal(got, want[s.guild]) {
 			t.Errorf("%s posted at\n\t%s\nwant\n\t%s", s.guild, strings.Join(got, "\n\t"), strings.Join(want[s.guild], "\n\t"))
 		}
@@ -157,7 +159,7 @@ func checkWeek(t *testing.T, st *Store, rec *recorder, schedules []sched, want m
 // comes back at 08:00; the second is immediate.
 func TestSchedulerRestart(t *testing.T) {
 	tt := weeks[0]
-	loc := mustLoad(t, tt.zone)
+	loc := scheduletest.MustLoad(t, tt.zone)
 	segments := [][2]string{
 		{"2026-03-05 12:00", "2026-03-08 07:00"},
 		{"2026-03-08 08:00", "2026-03-10 15:17"},
@@ -170,10 +172,10 @@ func TestSchedulerRestart(t *testing.T) {
 	want["ny-0730"][2] = "2026-03-08 08:00 EDT"
 
 	dir := t.TempDir()
-	ft := newFakeTime(mustTime(t, segments[0][0], loc))
+	ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, segments[0][0], loc))
 	rec := &recorder{ft: ft} // Discord outlives Newsdesk's restarts
 	for i, seg := range segments {
-		ft.set(mustTime(t, seg[0], loc))
+		ft.Set(scheduletest.MustTime(t, seg[0], loc))
 		st, err := Open(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -183,9 +185,9 @@ func TestSchedulerRestart(t *testing.T) {
 				mustSet(t, st, s.guild, s.zone, s.clock, ft.Now())
 			}
 		}
-		r := startRun(t, ft, New(st, rec.post, Options{Time: ft, MaxSleep: simSleep}))
-		r.until(mustTime(t, seg[1], loc))
-		r.stop()
+		r := scheduletest.Start(t, ft, New(st, rec.post, Options{Time: ft, MaxSleep: simSleep}).Run)
+		r.Until(scheduletest.MustTime(t, seg[1], loc))
+		r.Stop()
 		if err := st.Close(); err != nil {
 			t.Fatal(err)
 		}
@@ -198,9 +200,9 @@ func TestSchedulerRestart(t *testing.T) {
 // back (at most once), status says the day's post was interrupted, and the
 // next day posts as usual.
 func TestSchedulerCrashAfterPost(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
+	ny := scheduletest.MustLoad(t, "America/New_York")
 	dir := t.TempDir()
-	ft := newFakeTime(mustTime(t, "2026-03-05 12:00", ny))
+	ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, "2026-03-05 12:00", ny))
 	st, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -210,20 +212,20 @@ func TestSchedulerCrashAfterPost(t *testing.T) {
 	// The process dies right after the PostFunc returns: nothing after
 	// it in the scheduler runs.
 	rec := &recorder{ft: ft, fail: func(int, call) error { runtime.Goexit(); return nil }}
-	r := startRun(t, ft, New(st, rec.post, Options{Time: ft, MaxSleep: simSleep}))
-	if r.until(mustTime(t, "2026-03-06 12:00", ny)) {
+	r := scheduletest.Start(t, ft, New(st, rec.post, Options{Time: ft, MaxSleep: simSleep}).Run)
+	if r.Until(scheduletest.MustTime(t, "2026-03-06 12:00", ny)) {
 		t.Fatal("the simulated crash did not stop Run")
 	}
 	st.Close()
 
 	// Newsdesk comes back a minute later on the same file.
-	ft.set(mustTime(t, "2026-03-06 07:31", ny))
+	ft.Set(scheduletest.MustTime(t, "2026-03-06 07:31", ny))
 	rec.fail = nil
 	st = newTestStore(t, dir)
 	logs := &syncBuffer{}
 	sc := New(st, rec.post, Options{Time: ft, MaxSleep: simSleep, Logger: newTestLogger(logs)})
-	r = startRun(t, ft, sc)
-	r.until(mustTime(t, "2026-03-06 12:00", ny))
+	r = scheduletest.Start(t, ft, sc.Run)
+	r.Until(scheduletest.MustTime(t, "2026-03-06 12:00", ny))
 	status, err := sc.Status(context.Background(), "g", ft.Now())
 	if err != nil {
 		t.Fatal(err)
@@ -240,7 +242,7 @@ func TestSchedulerCrashAfterPost(t *testing.T) {
 	if !strings.Contains(logs.String(), "post interrupted, not retried") {
 		t.Errorf("the interrupted post was not logged:\n%s", logs)
 	}
-	r.until(mustTime(t, "2026-03-08 12:00", ny))
+	r.Until(scheduletest.MustTime(t, "2026-03-08 12:00", ny))
 
 	want := []string{"2026-03-06 07:30 EST", "2026-03-07 07:30 EST", "2026-03-08 07:30 EDT"}
 	if got := rec.times("g", ny); !slices.Equal(got, want) {
@@ -251,7 +253,7 @@ func TestSchedulerCrashAfterPost(t *testing.T) {
 // After downtime, a brief missed by less than the grace period is posted
 // on start; an older one is skipped, logged and shown by Status.
 func TestSchedulerGrace(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
+	ny := scheduletest.MustLoad(t, "America/New_York")
 	tests := []struct {
 		name   string
 		back   string // when Newsdesk starts again; the brief was due 2026-03-06 07:00
@@ -280,21 +282,21 @@ func TestSchedulerGrace(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			ft := newFakeTime(mustTime(t, "2026-03-05 12:00", ny))
+			ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, "2026-03-05 12:00", ny))
 			st := newTestStore(t, t.TempDir())
 			mustSet(t, st, "g", "America/New_York", "07:00", ft.Now())
-			back := mustTime(t, tt.back, ny)
-			ft.set(back)
+			back := scheduletest.MustTime(t, tt.back, ny)
+			ft.Set(back)
 			rec := &recorder{ft: ft}
 			logs := &syncBuffer{}
 			sc := New(st, rec.post, Options{Time: ft, Grace: tt.grace, MaxSleep: simSleep, Logger: newTestLogger(logs)})
-			r := startRun(t, ft, sc)
-			r.until(back.Add(time.Minute))
+			r := scheduletest.Start(t, ft, sc.Run)
+			r.Until(back.Add(time.Minute))
 			s, err := sc.Status(context.Background(), "g", ft.Now())
 			if err != nil || !strings.HasPrefix(s.LastError, tt.status) || (tt.status == "") != (s.LastError == "") {
 				t.Errorf("Status after start: LastError = %q, %v; want %q", s.LastError, err, tt.status)
 			}
-			r.until(mustTime(t, "2026-03-07 12:00", ny))
+			r.Until(scheduletest.MustTime(t, "2026-03-07 12:00", ny))
 			if got := rec.times("g", ny); !slices.Equal(got, tt.want) {
 				t.Errorf("posts = %v, want %v", got, tt.want)
 			}
@@ -308,7 +310,7 @@ func TestSchedulerGrace(t *testing.T) {
 // A failed post is retried with exponential backoff within the grace
 // period, and given up after it.
 func TestSchedulerRetry(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
+	ny := scheduletest.MustLoad(t, "America/New_York")
 	errDown := errors.New("discord: 503 Service Unavailable")
 	tests := []struct {
 		name    string
@@ -328,7 +330,7 @@ func TestSchedulerRetry(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			ft := newFakeTime(mustTime(t, "2026-03-05 12:00", ny))
+			ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, "2026-03-05 12:00", ny))
 			st := newTestStore(t, t.TempDir())
 			mustSet(t, st, "g", "America/New_York", "07:00", ft.Now())
 			rec := &recorder{ft: ft, fail: func(n int, c call) error {
@@ -339,10 +341,10 @@ func TestSchedulerRetry(t *testing.T) {
 			}}
 			tt.opts.Time, tt.opts.MaxSleep = ft, simSleep
 			sc := New(st, rec.post, tt.opts)
-			r := startRun(t, ft, sc)
+			r := scheduletest.Start(t, ft, sc.Run)
 
 			// While retrying, Status shows the error and the retry time.
-			r.until(mustTime(t, "2026-03-06 07:00", ny).Add(30 * time.Second))
+			r.Until(scheduletest.MustTime(t, "2026-03-06 07:00", ny).Add(30 * time.Second))
 			s, err := sc.Status(context.Background(), "g", ft.Now())
 			if err != nil || s.Attempts != 1 || s.Next.Format(simLayout) != "2026-03-06 07:01 EST" ||
 				s.LastError != "brief for 2026-03-06: post brief: discord: 503 Service Unavailable" {
@@ -350,7 +352,7 @@ func TestSchedulerRetry(t *testing.T) {
 					s.Attempts, s.Next.Format(simLayout), s.LastError, err)
 			}
 
-			r.until(mustTime(t, "2026-03-06 23:00", ny))
+			r.Until(scheduletest.MustTime(t, "2026-03-06 23:00", ny))
 			if got := rec.times("g", ny); !slices.Equal(got, tt.want) {
 				t.Errorf("posts at %v, want %v", got, tt.want)
 			}
@@ -388,7 +390,7 @@ func TestBackoff(t *testing.T) {
 // A permanent error disables the schedule with the reason; setting it
 // again, while the scheduler runs, enables it.
 func TestSchedulerPermanent(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
+	ny := scheduletest.MustLoad(t, "America/New_York")
 	tests := []struct {
 		name   string
 		err    error
@@ -403,7 +405,7 @@ func TestSchedulerPermanent(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
-			ft := newFakeTime(mustTime(t, "2026-03-05 12:00", ny))
+			ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, "2026-03-05 12:00", ny))
 			st := newTestStore(t, t.TempDir())
 			mustSet(t, st, "g", "America/New_York", "07:00", ft.Now())
 			rec := &recorder{ft: ft, fail: func(n int, c call) error {
@@ -413,8 +415,8 @@ func TestSchedulerPermanent(t *testing.T) {
 				return nil
 			}}
 			sc := New(st, rec.post, Options{Time: ft, MaxSleep: time.Hour})
-			r := startRun(t, ft, sc)
-			r.until(mustTime(t, "2026-03-08 12:00", ny))
+			r := scheduletest.Start(t, ft, sc.Run)
+			r.Until(scheduletest.MustTime(t, "2026-03-08 12:00", ny))
 			if got, want := rec.times("g", ny), []string{"2026-03-06 07:00 EST"}; !slices.Equal(got, want) {
 				t.Errorf("posts = %v, want %v and none after", got, want)
 			}
@@ -428,8 +430,8 @@ func TestSchedulerPermanent(t *testing.T) {
 			if _, err := sc.Set(ctx, Schedule{GuildID: "g", ChannelID: "c-g", Clock: Clock{7, 0}, Zone: "America/New_York"}); err != nil {
 				t.Fatal(err)
 			}
-			ft.waitTimer(t, ft.Now().Add(time.Hour)) // woken, and asleep again
-			r.until(mustTime(t, "2026-03-09 12:00", ny))
+			ft.WaitTimer(t, ft.Now().Add(time.Hour)) // woken, and asleep again
+			r.Until(scheduletest.MustTime(t, "2026-03-09 12:00", ny))
 			if got, want := rec.times("g", ny), []string{"2026-03-06 07:00 EST", "2026-03-09 07:00 EDT"}; !slices.Equal(got, want) {
 				t.Errorf("posts = %v, want %v", got, want)
 			}
@@ -441,26 +443,26 @@ func TestSchedulerPermanent(t *testing.T) {
 func TestSchedulerWake(t *testing.T) {
 	ctx := context.Background()
 	utc := time.UTC
-	ft := newFakeTime(mustTime(t, "2026-03-05 10:00", utc))
+	ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, "2026-03-05 10:00", utc))
 	st := newTestStore(t, t.TempDir())
 	rec := &recorder{ft: ft}
 	sc := New(st, rec.post, Options{Time: ft, MaxSleep: time.Hour})
-	r := startRun(t, ft, sc)
-	ft.waitTimer(t, mustTime(t, "2026-03-05 11:00", utc))
+	r := scheduletest.Start(t, ft, sc.Run)
+	ft.WaitTimer(t, scheduletest.MustTime(t, "2026-03-05 11:00", utc))
 
 	if _, err := sc.Set(ctx, Schedule{GuildID: "g", ChannelID: "c-g", Clock: Clock{10, 2}, Zone: "UTC"}); err != nil {
 		t.Fatal(err)
 	}
-	ft.waitTimer(t, mustTime(t, "2026-03-05 10:02", utc))
-	r.until(mustTime(t, "2026-03-05 10:30", utc))
+	ft.WaitTimer(t, scheduletest.MustTime(t, "2026-03-05 10:02", utc))
+	r.Until(scheduletest.MustTime(t, "2026-03-05 10:30", utc))
 	if err := sc.Remove(ctx, "g"); err != nil {
 		t.Fatal(err)
 	}
 	if err := sc.Remove(ctx, "g"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Remove twice = %v, want ErrNotFound", err)
 	}
-	ft.waitTimer(t, mustTime(t, "2026-03-05 11:30", utc))
-	r.until(mustTime(t, "2026-03-07 12:00", utc))
+	ft.WaitTimer(t, scheduletest.MustTime(t, "2026-03-05 11:30", utc))
+	r.Until(scheduletest.MustTime(t, "2026-03-07 12:00", utc))
 	if got, want := rec.times("g", utc), []string{"2026-03-05 10:02 UTC"}; !slices.Equal(got, want) {
 		t.Errorf("posts = %v, want %v", got, want)
 	}
@@ -470,7 +472,7 @@ func TestSchedulerWake(t *testing.T) {
 // a crash.
 func TestSchedulerShutdownDuringPost(t *testing.T) {
 	ctx := context.Background()
-	ft := newFakeTime(mustTime(t, "2026-03-05 06:00", time.UTC))
+	ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, "2026-03-05 06:00", time.UTC))
 	st := newTestStore(t, t.TempDir())
 	mustSet(t, st, "g", "UTC", "07:00", ft.Now())
 	started, release := make(chan struct{}), make(chan struct{})
@@ -481,18 +483,18 @@ func TestSchedulerShutdownDuringPost(t *testing.T) {
 		postErr <- ctx.Err()
 		return nil
 	}
-	r := startRun(t, ft, New(st, post, Options{Time: ft}))
-	r.until(mustTime(t, "2026-03-05 07:00", time.UTC))
-	ft.advance(t, mustTime(t, "2026-03-05 08:00", time.UTC), r.done) // fires 07:00
+	r := scheduletest.Start(t, ft, New(st, post, Options{Time: ft}).Run)
+	r.Until(scheduletest.MustTime(t, "2026-03-05 07:00", time.UTC))
+	ft.Advance(t, scheduletest.MustTime(t, "2026-03-05 08:00", time.UTC), r.Done()) // fires 07:00
 	<-started
-	r.cancel()
+	r.Cancel()
 	select {
-	case <-r.done:
+	case <-r.Done():
 		t.Fatal("Run returned during a post")
 	case <-time.After(20 * time.Millisecond):
 	}
 	close(release)
-	r.stop()
+	r.Stop()
 	if err := <-postErr; err != nil {
 		t.Errorf("the post's context was cancelled by the shutdown: %v", err)
 	}
@@ -506,8 +508,8 @@ func TestSchedulerShutdownDuringPost(t *testing.T) {
 // A PostFunc that panics is a crash without the process dying: the day
 // is settled unposted, the scheduler goes on, and the next day posts.
 func TestSchedulerPostPanics(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
-	ft := newFakeTime(mustTime(t, "2026-03-05 12:00", ny))
+	ny := scheduletest.MustLoad(t, "America/New_York")
+	ft := scheduletest.NewTimeSource(scheduletest.MustTime(t, "2026-03-05 12:00", ny))
 	st := newTestStore(t, t.TempDir())
 	mustSet(t, st, "g", "America/New_York", "07:30", ft.Now())
 	rec := &recorder{ft: ft, fail: func(n int, c call) error {
@@ -518,8 +520,8 @@ func TestSchedulerPostPanics(t *testing.T) {
 	}}
 	logs := &syncBuffer{}
 	sc := New(st, rec.post, Options{Time: ft, MaxSleep: simSleep, Logger: newTestLogger(logs)})
-	r := startRun(t, ft, sc)
-	r.until(mustTime(t, "2026-03-06 12:00", ny))
+	r := scheduletest.Start(t, ft, sc.Run)
+	r.Until(scheduletest.MustTime(t, "2026-03-06 12:00", ny))
 	s, err := sc.Status(context.Background(), "g", ft.Now())
 	if want := "the brief for 2026-03-06 may not have been posted: posting it failed unexpectedly (panic: index out of range)"; err != nil || !strings.HasPrefix(s.LastError, want) {
 		t.Errorf("LastError = %q, %v; want it to start %q", s.LastError, err, want)
@@ -527,7 +529,7 @@ func TestSchedulerPostPanics(t *testing.T) {
 	if !strings.Contains(logs.String(), "PostFunc panicked") {
 		t.Errorf("the panic was not logged:\n%s", logs)
 	}
-	if !r.until(mustTime(t, "2026-03-07 12:00", ny)) {
+	if !r.Until(scheduletest.MustTime(t, "2026-03-07 12:00", ny)) {
 		t.Fatal("Run stopped after the panic")
 	}
 	if got, want := rec.times("g", ny), []string{"2026-03-06 07:30 EST", "2026-03-07 07:30 EST"}; !slices.Equal(got, want) {

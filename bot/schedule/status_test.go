@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"newsdesk/bot/schedule/scheduletest"
 )
 
 func TestStatus(t *testing.T) {
 	ctx := context.Background()
-	kyiv := mustLoad(t, "Europe/Kyiv")
-	created := mustTime(t, "2026-03-05 12:00", kyiv)
+	kyiv := scheduletest.MustLoad(t, "Europe/Kyiv")
+	created := scheduletest.MustTime(t, "2026-03-05 12:00", kyiv)
 	tests := []struct {
 		name  string
 		setup func(st *Store) error // after the schedule is set at created
@@ -19,10 +21,10 @@ func TestStatus(t *testing.T) {
 		{"new", nil, "2026-03-05 12:00", "2026-03-06 07:30 EET"},
 		{"due, not yet posted", nil, "2026-03-06 07:31", "2026-03-06 07:31 EET"},
 		{"posted today", func(st *Store) error {
-			return st.posted(ctx, "g", "2026-03-06", mustTime(t, "2026-03-06 07:30", kyiv))
+			return st.posted(ctx, "g", "2026-03-06", scheduletest.MustTime(t, "2026-03-06 07:30", kyiv))
 		}, "2026-03-06 09:00", "2026-03-07 07:30 EET"},
 		{"retry pending", func(st *Store) error {
-			return st.failed(ctx, "g", 2, mustTime(t, "2026-03-06 07:34", kyiv), "503", mustTime(t, "2026-03-06 07:32", kyiv))
+			return st.failed(ctx, "g", 2, scheduletest.MustTime(t, "2026-03-06 07:34", kyiv), "503", scheduletest.MustTime(t, "2026-03-06 07:32", kyiv))
 		}, "2026-03-06 07:33", "2026-03-06 07:34 EET"},
 		{"missed while down", nil, "2026-03-06 20:00", "2026-03-07 07:30 EET"},
 		{"across the DST change", nil, "2026-03-28 20:00", "2026-03-29 07:30 EEST"},
@@ -40,7 +42,7 @@ func TestStatus(t *testing.T) {
 				}
 			}
 			sc := New(st, nil, Options{})
-			s, err := sc.Status(ctx, "g", mustTime(t, tt.now, kyiv))
+			s, err := sc.Status(ctx, "g", scheduletest.MustTime(t, tt.now, kyiv))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -8,13 +8,15 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"newsdesk/bot/schedule/scheduletest"
 )
 
 func TestStoreCRUD(t *testing.T) {
 	ctx := context.Background()
 	st := newTestStore(t, t.TempDir())
-	kyiv := mustLoad(t, "Europe/Kyiv")
-	now := mustTime(t, "2026-03-05 12:00", kyiv)
+	kyiv := scheduletest.MustLoad(t, "Europe/Kyiv")
+	now := scheduletest.MustTime(t, "2026-03-05 12:00", kyiv)
 
 	// Zone names come back canonical.
 	s := mustSet(t, st, "g2", "europe/kyiv", "07:30", now)
@@ -98,7 +100,7 @@ func TestStoreSetRefuses(t *testing.T) {
 func TestStoreSetStartsAfterNow(t *testing.T) {
 	ctx := context.Background()
 	st := newTestStore(t, t.TempDir())
-	ny := mustLoad(t, "America/New_York")
+	ny := scheduletest.MustLoad(t, "America/New_York")
 	tests := []struct {
 		name    string
 		posted  string // last brief posted, "" for none
@@ -112,7 +114,7 @@ func TestStoreSetStartsAfterNow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			now := mustTime(t, tt.now, ny)
+			now := scheduletest.MustTime(t, tt.now, ny)
 			mustSet(t, st, "g", "America/New_York", "06:00", now.Add(-72*time.Hour))
 			if tt.posted != "" {
 				if err := st.posted(ctx, "g", tt.posted, now); err != nil {
