@@ -149,7 +149,7 @@ func storyEmbed(st summarize.Story) *discordgo.MessageEmbed {
 		if q.Article.Title == st.Title { // the headline says which article
 			cite = fmt.Sprintf("— %s, line %d", codeSpan(q.Article.ID), q.Sentence.Line)
 		}
-		blocks[k] = "> " + Escape(q.Sentence.Text) + "\n" + cite
+		blocks[k] = "> " + Escape(q.Article.Text(q.Sentence)) + "\n" + cite
 	}
 	e.Description = joinBlocks(blocks, storyBudget, "quote")
 	if src := sources(st.Articles); src != "" {

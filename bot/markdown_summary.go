@@ -38,7 +38,7 @@ func BriefMarkdown(br summarize.Brief, loc *time.Location) string {
 	for _, st := range br.Stories {
 		b.WriteString("\n**" + Escape(oneLine(st.Title)) + "**\n")
 		for _, q := range st.Quotes {
-			b.WriteString("> " + Escape(q.Sentence.Text) + "\n")
+			b.WriteString("> " + Escape(q.Article.Text(q.Sentence)) + "\n")
 			if q.Article.Title == st.Title {
 				fmt.Fprintf(&b, "— %s, line %d\n", codeSpan(q.Article.ID), q.Sentence.Line)
 			} else {

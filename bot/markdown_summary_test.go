@@ -14,7 +14,7 @@ func TestBriefMarkdown(t *testing.T) {
 	body := "Lyon *backs* a four-day week for @everyone on staff."
 	a := &retrieval.Article{ID: "lyon_week.md", Title: "Mayor backs four-day week", Source: "Wire", Body: body}
 	b := &retrieval.Article{ID: "lyon-2.md", Title: "Lyon staff to work four days", Body: body}
-	quote := summarize.Excerpt{Article: b, Quote: summarize.Quote{Sentence: retrieval.Sentence{Line: 3, Text: body}}}
+	quote := summarize.Excerpt{Article: b, Quote: summarize.Quote{Sentence: retrieval.Sentence{Line: 3, End: int32(len(body))}}}
 	var also []summarize.Story
 	for i := range 12 {
 		also = append(also, summarize.Story{Title: fmt.Sprintf("Other story %d", i), Articles: []*retrieval.Article{a}})

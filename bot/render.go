@@ -116,7 +116,7 @@ func plural(n int, unit string) string {
 func quoteBlock(q retrieval.Quote) string {
 	var b strings.Builder
 	b.WriteString("> ")
-	b.WriteString(highlight(q.Sentence.Text, q.Terms))
+	b.WriteString(highlight(q.Article.Text(q.Sentence), q.Terms))
 	b.WriteString("\n")
 	b.WriteString(Citation(q.Hit))
 	for _, h := range q.Also {

@@ -44,7 +44,7 @@ func summaryBody(s summarize.Summary, limit int) string {
 	}
 	blocks := make([]string, len(s.Quotes))
 	for i, q := range s.Quotes {
-		blocks[i] = fmt.Sprintf("> %s\n— line %d", Escape(q.Sentence.Text), q.Sentence.Line)
+		blocks[i] = fmt.Sprintf("> %s\n— line %d", Escape(s.Article.Text(q.Sentence)), q.Sentence.Line)
 	}
 	if limit < 0 {
 		return strings.Join(blocks, "\n\n")

@@ -130,7 +130,7 @@ func citedIn(q *Quote, a *Article) bool {
 // sentenceTerms returns the distinct terms of h's sentence, sorted.
 func (ix *Index) sentenceTerms(h Hit) []uint32 {
 	ai := ix.byID[h.Article.ID]
-	ts := ix.fwd.run(int(ix.first[ai])+h.Sentence.Index, nil)
+	ts := ix.fwd.run(int(ix.first[ai])+int(h.Sentence.Index), nil)
 	sortUnique(&ts)
 	return ts
 }

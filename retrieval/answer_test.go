@@ -85,8 +85,8 @@ func TestAnswerMergesDuplicates(t *testing.T) {
 		t.Errorf("first quote and its other sources = %v, want %v", got, want)
 	}
 	for _, quote := range ans.Quotes[1:] {
-		if strings.Contains(quote.Sentence.Text, "150 prisoners") {
-			t.Errorf("the wire copy is quoted again: %s %q", where(quote.Hit), quote.Sentence.Text)
+		if strings.Contains(quote.Article.Text(quote.Sentence), "150 prisoners") {
+			t.Errorf("the wire copy is quoted again: %s %q", where(quote.Hit), quote.Article.Text(quote.Sentence))
 		}
 	}
 }
@@ -142,7 +142,7 @@ func TestAnswerQuotesVerbatim(t *testing.T) {
 		for _, a := range ix.Articles() {
 			questions = append(questions, a.Title)
 			for _, s := range a.Sentences {
-				if w := strings.Fields(s.Text); len(w) > 4 {
+				if w := strings.Fields(a.Text(s)); len(w) > 4 {
 					questions = append(questions, "What about "+strings.Join(w[len(w)-4:], " "))
 				}
 			}
@@ -153,8 +153,8 @@ func TestAnswerQuotesVerbatim(t *testing.T) {
 					for _, h := range append([]Hit{quote.Hit}, quote.Also...) {
 						a, s := h.Article, h.Sentence
 						l := a.Lines[s.Line-1]
-						if a.Body[s.Start:s.End] != s.Text || s.Start < l.Start || s.End > l.End || !l.Kind.Quotable() {
-							t.Fatalf("%s: %q quotes %q, not the bytes of line %d of %s", name, q, s.Text, s.Line, a.ID)
+						if int(s.Index) >= len(a.Sentences) || a.Sentences[s.Index] != s || s.Start < l.Start || s.End > l.End || !l.Kind.Quotable() {
+							t.Fatalf("%s: %q quotes %q, not the bytes of line %d of %s", name, q, a.Text(s), s.Line, a.ID)
 						}
 					}
 				}
@@ -171,10 +171,10 @@ func TestHighlights(t *testing.T) {
 	}
 	q := ans.Quotes[0]
 	var words []string
-	for _, sp := range Highlights(q.Sentence.Text, q.Terms) {
-		words = append(words, q.Sentence.Text[sp[0]:sp[1]])
+	for _, sp := range Highlights(q.Article.Text(q.Sentence), q.Terms) {
+		words = append(words, q.Article.Text(q.Sentence)[sp[0]:sp[1]])
 	}
 	if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "Zelensk") }) {
-		t.Errorf("Highlights(%q, %q) = %q, want the fuzzy match Zelensk… among them", q.Sentence.Text, q.Terms, words)
+		t.Errorf("Highlights(%q, %q) = %q, want the fuzzy match Zelensk… among them", q.Article.Text(q.Sentence), q.Terms, words)
 	}
 }

@@ -28,8 +28,8 @@ func BenchmarkAnalyze(b *testing.B) {
 	n := 0
 	for _, a := range articles {
 		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
-			n += len(s.Text)
+			texts = append(texts, a.Text(s))
+			n += len(a.Text(s))
 		}
 	}
 	b.SetBytes(int64(n))
@@ -173,7 +173,7 @@ func benchQueries(articles []*retrieval.Article, n, lo, hi int, typo bool) []str
 		if len(a.Sentences) == 0 {
 			continue
 		}
-		words := strings.FieldsFunc(a.Sentences[r.IntN(len(a.Sentences))].Text, func(c rune) bool {
+		words := strings.FieldsFunc(a.Text(a.Sentences[r.IntN(len(a.Sentences))]), func(c rune) bool {
 			return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '\''
 		})
 		want := lo + r.IntN(hi-lo+1) - 1

@@ -52,7 +52,7 @@ func dumpArticle(a *Article) []byte {
 		fmt.Fprintf(&b, "%3d %-11s|%s\n", l.Number, l.Kind, a.Body[l.Start:l.End])
 		for ; si < len(a.Sentences) && a.Sentences[si].Line == l.Number; si++ {
 			s := a.Sentences[si]
-			fmt.Fprintf(&b, "    [%d:%d] %s\n", s.Start-l.Start, s.End-l.Start, s.Text)
+			fmt.Fprintf(&b, "    [%d:%d] %s\n", s.Start-l.Start, s.End-l.Start, a.Text(s))
 		}
 	}
 	return b.Bytes()

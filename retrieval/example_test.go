@@ -17,7 +17,7 @@ func ExampleIndex_Search() {
 	articles, _ := retrieval.Load(ferry)
 	ix, _ := retrieval.NewIndex(articles)
 	for _, h := range ix.Search("When did the ferry strike end?", retrieval.SearchOptions{K: 2}) {
-		fmt.Printf("%s:%d %q matched %q\n", h.Article.ID, h.Sentence.Line, h.Sentence.Text, h.Terms)
+		fmt.Printf("%s:%d %q matched %q\n", h.Article.ID, h.Sentence.Line, h.Article.Text(h.Sentence), h.Terms)
 	}
 	// Output:
 	// ferry.txt:3 "The ferry strike ended on Tuesday after 12 days." matched ["ferri" "strike" "end"]
@@ -34,7 +34,7 @@ func ExampleIndex_Answer() {
 			fmt.Println("  not found")
 		}
 		for _, quote := range ans.Quotes {
-			fmt.Printf("  %s (%s, line %d)\n", quote.Sentence.Text, quote.Article.ID, quote.Sentence.Line)
+			fmt.Printf("  %s (%s, line %d)\n", quote.Article.Text(quote.Sentence), quote.Article.ID, quote.Sentence.Line)
 		}
 	}
 	// Output:

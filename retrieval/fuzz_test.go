@@ -32,11 +32,11 @@ func FuzzParse(f *testing.F) {
 		}
 		for i, s := range a.Sentences {
 			l := a.Lines[s.Line-1]
-			if s.Index != i || s.Start < l.Start || s.End > l.End || s.Start >= s.End {
+			if int(s.Index) != i || s.Start < l.Start || s.End > l.End || s.Start >= s.End {
 				t.Fatalf("sentence %d span %d:%d outside line %d %d:%d", i, s.Start, s.End, s.Line, l.Start, l.End)
 			}
-			if a.Body[s.Start:s.End] != s.Text || !l.Kind.Quotable() {
-				t.Fatalf("sentence %d %q not verbatim on a quotable line", i, s.Text)
+			if text := a.Text(s); text != strings.TrimSpace(text) || !l.Kind.Quotable() {
+				t.Fatalf("sentence %d %q not trimmed on a quotable line", i, text)
 			}
 		}
 	})

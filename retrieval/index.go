@@ -144,8 +144,9 @@ func (p *share) analyze(as []*Article) {
 	for _, a := range as[p.lo:p.hi] {
 		add(&p.titles, a.Title)
 		for _, s := range a.Sentences {
-			add(&p.sents, s.Text)
-			p.cues = append(p.cues, sentenceCues(s.Text))
+			text := a.Text(s)
+			add(&p.sents, text)
+			p.cues = append(p.cues, sentenceCues(text))
 		}
 	}
 }

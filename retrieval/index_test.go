@@ -138,7 +138,7 @@ func TestAnalyzeQuestion(t *testing.T) {
 	texts := []string{"Whats the latest on the Odessa port attack", "U.S. 4.5bn loans to Ukraine’s army", "Zelenskyy’s aides said", "WHO IS LEADING"}
 	for _, a := range ix.Articles() {
 		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
+			texts = append(texts, a.Text(s))
 		}
 	}
 	for _, text := range texts {

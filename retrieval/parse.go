@@ -77,7 +77,7 @@ func splitLines(body string) []Line {
 		if e > start && body[e-1] == '\r' {
 			e--
 		}
-		lines = append(lines, Line{Number: n, Start: start, End: e})
+		lines = append(lines, Line{Number: int32(n), Start: int32(start), End: int32(e)})
 		if i < 0 {
 			return lines
 		}

@@ -55,7 +55,7 @@ func testQuestions(ix *Index, n int) []string {
 		if len(a.Sentences) == 0 {
 			continue
 		}
-		words := strings.Fields(a.Sentences[r.IntN(len(a.Sentences))].Text)
+		words := strings.Fields(a.Text(a.Sentences[r.IntN(len(a.Sentences))]))
 		q := []string{wh[r.IntN(len(wh))]}
 		for _, w := range words {
 			if r.IntN(3) == 0 {

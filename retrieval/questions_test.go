@@ -71,7 +71,7 @@ func newSeedIndex(tb testing.TB) *retrieval.Index {
 }
 
 func (q seedQuestion) answeredBy(h retrieval.Hit) bool {
-	return slices.Contains(q.Articles, h.Article.ID) && slices.Contains(q.Lines, h.Sentence.Line)
+	return slices.Contains(q.Articles, h.Article.ID) && slices.Contains(q.Lines, int(h.Sentence.Line))
 }
 
 // TestSeedQuestions asks the seed question set and checks that every quote
@@ -113,7 +113,7 @@ func TestSeedQuestions(t *testing.T) {
 		if !ans.Found || !(q.answeredBy(ans.Quotes[0].Hit) || slices.ContainsFunc(ans.Quotes[0].Also, q.answeredBy)) {
 			got := "not found"
 			if ans.Found {
-				got = ans.Quotes[0].Article.ID + ":" + strconv.Itoa(ans.Quotes[0].Sentence.Line)
+				got = ans.Quotes[0].Article.ID + ":" + strconv.Itoa(int(ans.Quotes[0].Sentence.Line))
 			}
 			t.Logf("miss@1: %q got %s, want %v lines %v", q.Text, got, q.Articles, q.Lines)
 		}
@@ -137,14 +137,15 @@ func checkVerbatim(tb testing.TB, question string, h retrieval.Hit) {
 		tb.Fatal(err)
 	}
 	lines := strings.Split(string(data), "\n")
-	if s.Line < 1 || s.Line > len(lines) {
+	text := a.Text(s)
+	if s.Line < 1 || int(s.Line) > len(lines) {
 		tb.Fatalf("%q: %s cites line %d of %d", question, a.ID, s.Line, len(lines))
 	}
-	if !strings.Contains(lines[s.Line-1], s.Text) || s.Text == "" {
-		tb.Errorf("%q: quote %q is not in %s line %d", question, s.Text, a.ID, s.Line)
+	if !strings.Contains(lines[s.Line-1], text) || text == "" {
+		tb.Errorf("%q: quote %q is not in %s line %d", question, text, a.ID, s.Line)
 	}
-	if string(data[s.Start:s.End]) != s.Text {
-		tb.Errorf("%q: quote %q is not the file's bytes %d:%d", question, s.Text, s.Start, s.End)
+	if string(data[s.Start:s.End]) != text {
+		tb.Errorf("%q: quote %q is not the file's bytes %d:%d", question, text, s.Start, s.End)
 	}
 	if k := a.Lines[s.Line-1].Kind; !k.Quotable() {
 		tb.Errorf("%q: quoted %s line %d, a %v line", question, a.ID, s.Line, k)

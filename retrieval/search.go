@@ -191,7 +191,7 @@ func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
 	}
 	switch q.ask {
 	case askWho, askWhere:
-		if _, s := ix.sentence(int(c.art), c.sn); nameCue(q.ask, s.Text, q.used) {
+		if a, s := ix.sentence(int(c.art), c.sn); nameCue(q.ask, a.Text(s), q.used) {
 			c.f[askFeature[q.ask]] = 1
 		}
 	case askWhen, askCount, askDefine, askWhy:

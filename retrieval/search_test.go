@@ -259,7 +259,7 @@ func TestRankGolden(t *testing.T) {
 	for _, q := range questions {
 		fmt.Fprintf(&b, "%s\n", q)
 		for _, h := range ix.Search(q, SearchOptions{K: 5}) {
-			fmt.Fprintf(&b, "  %.4f %s %q\n", h.Score, where(h), clip(h.Sentence.Text, 60))
+			fmt.Fprintf(&b, "  %.4f %s %q\n", h.Score, where(h), clip(h.Article.Text(h.Sentence), 60))
 		}
 	}
 	checkGolden(t, "testdata/rank.golden", b.Bytes())

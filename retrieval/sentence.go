@@ -15,8 +15,8 @@ func splitArticle(a *Article) []Sentence {
 		if !l.Kind.Quotable() {
 			continue
 		}
-		start := l.Start
-		text := a.Body[l.Start:l.End]
+		start, end := int(l.Start), int(l.End)
+		text := a.Body[start:end]
 		lead := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
 		text = text[lead:]
 		skip := bulletMarker(text)
@@ -24,13 +24,12 @@ func splitArticle(a *Article) []Sentence {
 			skip = datelinePrefix(text)
 		}
 		start += lead + skip
-		for _, span := range SplitSentences(a.Body[start:l.End]) {
+		for _, span := range SplitSentences(a.Body[start:end]) {
 			out = append(out, Sentence{
-				Index: len(out),
+				Index: int32(len(out)),
 				Line:  l.Number,
-				Start: start + span[0],
-				End:   start + span[1],
-				Text:  a.Body[start+span[0] : start+span[1]],
+				Start: int32(start + span[0]),
+				End:   int32(start + span[1]),
 			})
 		}
 	}

@@ -171,7 +171,7 @@ func TestBriefSeeds(t *testing.T) {
 		}
 		for _, q := range st.Quotes {
 			checkVerbatim(t, q.Article, q.Sentence)
-			fmt.Fprintf(&out, "  %s:%d: %s\n", q.Article.ID, q.Sentence.Line, q.Sentence.Text)
+			fmt.Fprintf(&out, "  %s:%d: %s\n", q.Article.ID, q.Sentence.Line, q.Article.Text(q.Sentence))
 		}
 	}
 	checkGolden(t, "brief.golden", out.String())
@@ -209,10 +209,10 @@ Residents near the %[1]s said it had been promised for %[4]d years.
 		}
 		for _, q := range st.Quotes {
 			checkVerbatim(t, q.Article, q.Sentence)
-			if seen[q.Sentence.Text] {
-				t.Errorf("quote %q repeated", q.Sentence.Text)
+			if seen[q.Article.Text(q.Sentence)] {
+				t.Errorf("quote %q repeated", q.Article.Text(q.Sentence))
 			}
-			seen[q.Sentence.Text] = true
+			seen[q.Article.Text(q.Sentence)] = true
 		}
 		if i > 0 && st.Score > b.Stories[i-1].Score {
 			t.Errorf("story %d scores %.3f, above the one before (%.3f)", i, st.Score, b.Stories[i-1].Score)
@@ -237,7 +237,7 @@ func TestBriefNoRepeat(t *testing.T) {
 	count := 0
 	for _, st := range b.Stories {
 		for _, q := range st.Quotes {
-			if q.Sentence.Text == shared {
+			if q.Article.Text(q.Sentence) == shared {
 				count++
 			}
 		}

@@ -58,7 +58,7 @@ func newDay(articles []*retrieval.Article) *day {
 		lead = append(append(lead[:0], w.terms...), w.terms...)
 		for _, s := range a.Sentences[:min(leadSentences, len(a.Sentences))] {
 			w.reset()
-			d.lx.analyze(s.Text, &w)
+			d.lx.analyze(a.Text(s), &w)
 			for k, t := range w.terms {
 				lead = append(lead, t)
 				for range nameWeight - 1 {

@@ -85,15 +85,15 @@ func checkGolden(tb testing.TB, name, got string) {
 // text line of a.
 func checkVerbatim(tb testing.TB, a *retrieval.Article, s retrieval.Sentence) {
 	tb.Helper()
-	if s.Line < 1 || s.Line > len(a.Lines) {
+	if s.Line < 1 || int(s.Line) > len(a.Lines) {
 		tb.Errorf("%s: quote cites line %d of %d", a.ID, s.Line, len(a.Lines))
 		return
 	}
 	l := a.Lines[s.Line-1]
 	switch {
-	case s.Start < l.Start || s.End > l.End || a.Body[s.Start:s.End] != s.Text:
-		tb.Errorf("%s:%d: quote %q is not verbatim at its line", a.ID, s.Line, s.Text)
+	case s.Start < l.Start || s.End > l.End || int(s.Index) >= len(a.Sentences) || a.Sentences[s.Index] != s:
+		tb.Errorf("%s:%d: quote %q is not verbatim at its line", a.ID, s.Line, a.Text(s))
 	case l.Kind != retrieval.Text:
-		tb.Errorf("%s:%d: quote %q is on a %s line", a.ID, s.Line, s.Text, l.Kind)
+		tb.Errorf("%s:%d: quote %q is on a %s line", a.ID, s.Line, a.Text(s), l.Kind)
 	}
 }

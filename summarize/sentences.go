@@ -34,10 +34,11 @@ func prepare(lx *lexicon, a *retrieval.Article) *doc {
 	d := &doc{a: a, terms: newVocab(), plain: newVocab(), sents: make([]sentence, len(a.Sentences))}
 	var w chunk
 	var quotes quoteScanner
-	line := -1
+	line := int32(-1)
 	for i, s := range a.Sentences {
+		text := a.Text(s)
 		w.reset()
-		lx.analyze(s.Text, &w)
+		lx.analyze(text, &w)
 		l := a.Lines[s.Line-1]
 		if s.Line != line {
 			line, quotes = s.Line, quoteScanner{}
@@ -48,12 +49,12 @@ func prepare(lx *lexicon, a *retrieval.Article) *doc {
 			s:      s,
 			counts: d.terms.counts(w.terms),
 			plain:  d.plain.counts(w.plain),
-			words:  wordCount(s.Text),
+			words:  wordCount(text),
 			text:   l.Kind == retrieval.Text,
 		}
-		st.quotable = st.text && quotable(s.Text, st.words, len(w.terms))
-		st.dangling = dangling(s.Text)
-		st.dependent = i > 0 && (dependent(s.Text) || quotes.open && !showsQuote(s.Text))
+		st.quotable = st.text && quotable(text, st.words, len(w.terms))
+		st.dangling = dangling(text)
+		st.dependent = i > 0 && (dependent(text) || quotes.open && !showsQuote(text))
 		quotes.scan(a.Body[s.Start:nextStart(a, i, l)])
 	}
 	for i := range d.sents {
@@ -68,7 +69,7 @@ func prepare(lx *lexicon, a *retrieval.Article) *doc {
 // nextStart returns where the text after sentence i stops counting for
 // its line: the next sentence's start if it is on the same line, else
 // the line's end.
-func nextStart(a *retrieval.Article, i int, l retrieval.Line) int {
+func nextStart(a *retrieval.Article, i int, l retrieval.Line) int32 {
 	if i+1 < len(a.Sentences) && a.Sentences[i+1].Line == l.Number {
 		return a.Sentences[i+1].Start
 	}

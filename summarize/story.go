@@ -135,7 +135,7 @@ func (d *day) candidates(a *retrieval.Article, weight float64) []candidate {
 			continue
 		}
 		w.reset()
-		d.lx.analyze(q.Sentence.Text, &w)
+		d.lx.analyze(a.Text(q.Sentence), &w)
 		out = append(out, candidate{Excerpt{a, q}, q.Score * weight, d.sentenceVector(w.terms)})
 	}
 	return out

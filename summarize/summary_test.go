@@ -61,7 +61,7 @@ func TestSummarizeSeeds(t *testing.T) {
 				if q.Context {
 					context = " context"
 				}
-				fmt.Fprintf(&b, "  line %d score %.4f%s: %s\n", q.Sentence.Line, q.Score, context, q.Sentence.Text)
+				fmt.Fprintf(&b, "  line %d score %.4f%s: %s\n", q.Sentence.Line, q.Score, context, a.Text(q.Sentence))
 			}
 		}
 	}
@@ -100,7 +100,7 @@ func TestSummarizeFurniture(t *testing.T) {
 	s := Summarize(a, 50)
 	var lines []int
 	for _, q := range s.Quotes {
-		lines = append(lines, q.Sentence.Line)
+		lines = append(lines, int(q.Sentence.Line))
 		checkVerbatim(t, a, q.Sentence)
 	}
 	want := []int{12, 14, 20, 22, 24}
@@ -124,13 +124,13 @@ func TestSummarizeLeaning(t *testing.T) {
 			a := mustParse(t, tt.file)
 			d := prepare(currentLexicon(), a)
 			s := Summarize(a, tt.n)
-			quoted := map[int]bool{}
+			quoted := map[int32]bool{}
 			for _, q := range s.Quotes {
 				quoted[q.Sentence.Index] = true
 			}
 			for _, q := range s.Quotes {
 				if i := q.Sentence.Index; d.sents[i].dependent && !quoted[i-1] {
-					t.Errorf("quoted %q without the sentence it leans on", q.Sentence.Text)
+					t.Errorf("quoted %q without the sentence it leans on", a.Text(q.Sentence))
 				}
 			}
 		})

@@ -21,7 +21,7 @@ func TestTermsMatchAnalyze(t *testing.T) {
 	}
 	for _, a := range mustSeeds(t) {
 		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
+			texts = append(texts, a.Text(s))
 		}
 		texts = append(texts, a.Title)
 	}

@@ -124,11 +124,11 @@ func answerJSON(ans retrieval.Answer) jsonAnswer {
 	out := jsonAnswer{Question: ans.Question, Found: ans.Found, Quotes: []jsonQuote{}, Answer: bot.AnswerMarkdown(ans)}
 	for _, q := range ans.Quotes {
 		jq := jsonQuote{
-			Article: q.Article.ID, Title: q.Article.Title, Line: q.Sentence.Line,
-			Text: q.Sentence.Text, Score: roundScore(q.Score),
+			Article: q.Article.ID, Title: q.Article.Title, Line: int(q.Sentence.Line),
+			Text: q.Article.Text(q.Sentence), Score: roundScore(q.Score),
 		}
 		for _, h := range q.Also {
-			jq.Also = append(jq.Also, jsonCitation{h.Article.ID, h.Article.Title, h.Sentence.Line, h.Sentence.Text})
+			jq.Also = append(jq.Also, jsonCitation{h.Article.ID, h.Article.Title, int(h.Sentence.Line), h.Article.Text(h.Sentence)})
 		}
 		out.Quotes = append(out.Quotes, jq)
 	}

@@ -85,7 +85,7 @@ func briefJSON(br summarize.Brief) jsonBrief {
 		js := storyJSON(st)
 		js.Quotes = []jsonBriefQuote{}
 		for _, q := range st.Quotes {
-			js.Quotes = append(js.Quotes, jsonBriefQuote{Article: q.Article.ID, Line: q.Sentence.Line, Text: q.Sentence.Text})
+			js.Quotes = append(js.Quotes, jsonBriefQuote{Article: q.Article.ID, Line: int(q.Sentence.Line), Text: q.Article.Text(q.Sentence)})
 		}
 		out.Stories = append(out.Stories, js)
 	}

@@ -228,7 +228,7 @@ func scoreSystem(ctx context.Context, set []rougeCase, sys system, lsum bool) (a
 				spent += time.Since(start)
 				cand = cand[:0]
 				for _, q := range s.Quotes {
-					cand = append(cand, q.Sentence.Text)
+					cand = append(cand, s.Article.Text(q.Sentence))
 				}
 				scores[i] = c.scorer.Score(cand)
 			}

@@ -31,7 +31,7 @@ type seedQuestion struct {
 }
 
 func (q seedQuestion) answeredBy(h retrieval.Hit) bool {
-	return slices.Contains(q.articles, h.Article.ID) && slices.Contains(q.lines, h.Sentence.Line)
+	return slices.Contains(q.articles, h.Article.ID) && slices.Contains(q.lines, int(h.Sentence.Line))
 }
 
 // quotes reports whether quote q, or one of the sources it also cites,

@@ -102,7 +102,7 @@ func (set *wikiQA) notFound(ctx context.Context) (notFoundRates, error) {
 		ans := set.index.Answer(q.text, retrieval.AnswerOptions{})
 		if ans.Found {
 			r.answered++
-			if h := ans.Quotes[0]; h.Article.ID == q.page && q.correct(h.Sentence.Line-2) {
+			if h := ans.Quotes[0]; h.Article.ID == q.page && q.correct(int(h.Sentence.Line)-2) {
 				r.right++
 			}
 		}
@@ -327,7 +327,7 @@ func (set *wikiQA) pageArticle(p *wqPage) (*retrieval.Article, error) {
 func candidateProblem(a *retrieval.Article, n int, text string) string {
 	var found []retrieval.Sentence
 	for _, s := range a.Sentences {
-		if s.Line == n {
+		if int(s.Line) == n {
 			found = append(found, s)
 		}
 	}
@@ -336,7 +336,7 @@ func candidateProblem(a *retrieval.Article, n int, text string) string {
 		return "line read as " + a.Lines[n-1].Kind.String()
 	case len(found) > 1:
 		return "split into sentences"
-	case found[0].Text != strings.TrimSpace(text):
+	case a.Text(found[0]) != strings.TrimSpace(text):
 		return "trimmed (dateline or marker)"
 	}
 	return ""
@@ -363,11 +363,11 @@ func lineArticle(id, title, body string) *retrieval.Article {
 		case trimmed == "":
 			kind = retrieval.Blank
 		}
-		a.Lines = append(a.Lines, retrieval.Line{Number: n, Start: start, End: end, Kind: kind})
+		a.Lines = append(a.Lines, retrieval.Line{Number: int32(n), Start: int32(start), End: int32(end), Kind: kind})
 		if kind == retrieval.Text {
 			s := start + strings.Index(text, trimmed)
 			a.Sentences = append(a.Sentences, retrieval.Sentence{
-				Index: len(a.Sentences), Line: n, Start: s, End: s + len(trimmed), Text: trimmed,
+				Index: int32(len(a.Sentences)), Line: int32(n), Start: int32(s), End: int32(s + len(trimmed)),
 			})
 		}
 		start = end + 1
@@ -429,7 +429,7 @@ func (set *wikiQA) evaluate(p *retrieval.Params, keep func(*wqQuestion) bool) wq
 		if q.hasCorrect() {
 			hits := set.index.Search(q.text, retrieval.SearchOptions{K: 10, Params: p})
 			for i, h := range hits {
-				if h.Article.ID == q.page && q.correct(h.Sentence.Line-2) {
+				if h.Article.ID == q.page && q.correct(int(h.Sentence.Line)-2) {
 					if i == 0 {
 						m.open1++
 					}
@@ -459,7 +459,7 @@ func (set *wikiQA) rank(q *wqQuestion, p *retrieval.Params) (ap, rr float64) {
 	var order []int
 	seen := map[int]bool{}
 	for _, h := range hits {
-		i := h.Sentence.Line - 2
+		i := int(h.Sentence.Line) - 2
 		order = append(order, i)
 		seen[i] = true
 	}
@@ -566,7 +566,7 @@ func (set *wikiQA) fit(p *retrieval.Params, keep func(*wqQuestion) bool) retriev
 		page := set.index.Search(q.text, retrieval.SearchOptions{K: len(q.cands), Article: q.page, Params: p})
 		var good, bad, far []retrieval.Features
 		for _, h := range page {
-			if q.correct(h.Sentence.Line - 2) {
+			if q.correct(int(h.Sentence.Line) - 2) {
 				good = append(good, h.Features)
 			} else {
 				bad = append(bad, h.Features)
@@ -631,13 +631,13 @@ func (set *wikiQA) showMisses(w io.Writer, p *retrieval.Params, n int) {
 			continue
 		}
 		hits := set.index.Search(q.text, retrieval.SearchOptions{K: len(q.cands), Article: q.page, Params: p})
-		if len(hits) > 0 && q.correct(hits[0].Sentence.Line-2) {
+		if len(hits) > 0 && q.correct(int(hits[0].Sentence.Line)-2) {
 			continue
 		}
 		shown++
 		fmt.Fprintf(w, "\nQ%d %q [%s]\n", q.num, q.text, set.pages[q.page].title)
 		for i, h := range hits[:min(3, len(hits))] {
-			fmt.Fprintf(w, "  #%d %.3f %v\n     %s\n", i+1, h.Score, h.Features, h.Sentence.Text)
+			fmt.Fprintf(w, "  #%d %.3f %v\n     %s\n", i+1, h.Score, h.Features, h.Article.Text(h.Sentence))
 		}
 		for _, c := range q.cands {
 			if !c.correct {
@@ -645,7 +645,7 @@ func (set *wikiQA) showMisses(w io.Writer, p *retrieval.Params, n int) {
 			}
 			rank := "not found"
 			for r, h := range hits {
-				if h.Sentence.Line-2 == c.sentence {
+				if int(h.Sentence.Line)-2 == c.sentence {
 					rank = fmt.Sprintf("#%d %.3f %v", r+1, h.Score, h.Features)
 				}
 			}

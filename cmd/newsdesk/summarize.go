@@ -140,7 +140,7 @@ type (
 func summaryJSON(s summarize.Summary) jsonSummary {
 	out := jsonSummary{Article: s.Article.ID, Title: s.Article.Title, Quotes: []jsonSummaryQuote{}}
 	for _, q := range s.Quotes {
-		out.Quotes = append(out.Quotes, jsonSummaryQuote{Line: q.Sentence.Line, Text: q.Sentence.Text, Score: roundScore(q.Score), Context: q.Context})
+		out.Quotes = append(out.Quotes, jsonSummaryQuote{Line: int(q.Sentence.Line), Text: s.Article.Text(q.Sentence), Score: roundScore(q.Score), Context: q.Context})
 	}
 	return out
 }

@@ -226,7 +226,7 @@ func bodyParagraphs(a *retrieval.Article) []string {
 	var paras []string
 	for _, l := range a.Lines {
 		if l.Kind != retrieval.FrontMatter {
-			if t := strings.TrimSpace(a.LineText(l.Number)); t != "" {
+			if t := strings.TrimSpace(a.LineText(int(l.Number))); t != "" {
 				paras = append(paras, t)
 			}
 		}

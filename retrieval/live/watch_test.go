@@ -175,8 +175,8 @@ func TestSearchDuringSwap(t *testing.T) {
 					if ix.Article(h.Article.ID) != h.Article {
 						t.Errorf("hit from article %s not in the index searched", h.Article.ID)
 					}
-					if h.Sentence.Text != h.Article.Body[h.Sentence.Start:h.Sentence.End] {
-						t.Errorf("hit %q is not a slice of its article", h.Sentence.Text)
+					if s := h.Sentence; int(s.Index) >= len(h.Article.Sentences) || h.Article.Sentences[s.Index] != s {
+						t.Errorf("hit %q is not a slice of its article", h.Article.Text(h.Sentence))
 					}
 				}
 				searches.Add(1)
