@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"maps"
 	"net"
 	"net/url"
@@ -210,16 +209,7 @@ func TestServe(t *testing.T) {
 // Newsdesk wrote: schema version 99.
 func mustNewerDatabase(tb testing.TB) string {
 	tb.Helper()
-	dir := tb.TempDir()
-	st, err := schedule.Open(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	st.Close()
-	db, err := sql.Open("sqlite", filepath.Join(dir, schedule.FileName))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	dir, db := mustFreshDatabase(tb)
 	defer db.Close()
 	if _, err := db.Exec("PRAGMA user_version = 99"); err != nil {
 		tb.Fatal(err)

@@ -20,17 +20,8 @@ import (
 // database file is byte for byte as it was, with no journal beside it.
 func TestServeNewerDatabase(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	st, err := schedule.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	dir, db := mustFreshDatabase(t)
 	path := filepath.Join(dir, schedule.FileName)
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// A database that is not in WAL mode shows any write in the file
 	// itself, even the switch to WAL that Open makes.
 	for _, q := range []string{"PRAGMA journal_mode = DELETE", "CREATE TABLE from_the_future (x TEXT)", "PRAGMA user_version = 7"} {
@@ -85,6 +76,19 @@ func TestServeNewerDatabase(t *testing.T) {
 // a new database.
 func schemaVersion(tb testing.TB) int {
 	tb.Helper()
+	_, db := mustFreshDatabase(tb)
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		tb.Fatal(err)
+	}
+	return v
+}
+
+// mustFreshDatabase creates a schedules database as this Newsdesk writes it
+// in a temporary data folder, and opens it directly with SQL so a test can
+// read or rewrite it. The connection is closed at the end of the test.
+func mustFreshDatabase(tb testing.TB) (string, *sql.DB) {
+	tb.Helper()
 	dir := tb.TempDir()
 	st, err := schedule.Open(dir)
 	if err != nil {
@@ -95,10 +99,6 @@ func schemaVersion(tb testing.TB) int {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer db.Close()
-	var v int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
-		tb.Fatal(err)
-	}
-	return v
+	tb.Cleanup(func() { db.Close() })
+	return dir, db
 }
