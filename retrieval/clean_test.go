@@ -48,9 +48,10 @@ func dumpArticle(a *Article) []byte {
 		fmt.Fprintf(&b, "source: %s %s\n", a.Source, a.URL)
 	}
 	si := 0
-	for _, l := range a.Lines {
-		fmt.Fprintf(&b, "%3d %-11s|%s\n", l.Number, l.Kind, a.Body[l.Start:l.End])
-		for ; si < len(a.Sentences) && a.Sentences[si].Line == l.Number; si++ {
+	for i, l := range a.Lines {
+		n := int32(i + 1)
+		fmt.Fprintf(&b, "%3d %-11s|%s\n", n, l.Kind, a.Body[l.Start:l.End])
+		for ; si < len(a.Sentences) && a.Sentences[si].Line == n; si++ {
 			s := a.Sentences[si]
 			fmt.Fprintf(&b, "    [%d:%d] %s\n", s.Start-l.Start, s.End-l.Start, a.Text(s))
 		}

@@ -67,7 +67,7 @@ func splitLines(body string) []Line {
 	if strings.HasPrefix(body, "\uFEFF") {
 		start = len("\uFEFF")
 	}
-	for n := 1; ; n++ {
+	for {
 		i := strings.IndexByte(body[start:], '\n')
 		end := len(body)
 		if i >= 0 {
@@ -77,7 +77,7 @@ func splitLines(body string) []Line {
 		if e > start && body[e-1] == '\r' {
 			e--
 		}
-		lines = append(lines, Line{Number: int32(n), Start: int32(start), End: int32(e)})
+		lines = append(lines, Line{Start: int32(start), End: int32(e)})
 		if i < 0 {
 			return lines
 		}

@@ -11,7 +11,7 @@ import (
 // Bullet lines, without list markers or a leading dateline.
 func splitArticle(a *Article) []Sentence {
 	var out []Sentence
-	for _, l := range a.Lines {
+	for i, l := range a.Lines {
 		if !l.Kind.Quotable() {
 			continue
 		}
@@ -27,13 +27,15 @@ func splitArticle(a *Article) []Sentence {
 		for _, span := range SplitSentences(a.Body[start:end]) {
 			out = append(out, Sentence{
 				Index: int32(len(out)),
-				Line:  l.Number,
+				Line:  int32(i + 1),
 				Start: int32(start + span[0]),
 				End:   int32(start + span[1]),
 			})
 		}
 	}
-	return slices.Clip(out)
+	// An exact copy: append's spare capacity would stay allocated for as
+	// long as the article lives.
+	return slices.Clone(out)
 }
 
 // SplitSentences splits one paragraph of news English into sentences and

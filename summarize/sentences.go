@@ -70,7 +70,7 @@ func prepare(lx *lexicon, a *retrieval.Article) *doc {
 // its line: the next sentence's start if it is on the same line, else
 // the line's end.
 func nextStart(a *retrieval.Article, i int, l retrieval.Line) int32 {
-	if i+1 < len(a.Sentences) && a.Sentences[i+1].Line == l.Number {
+	if i+1 < len(a.Sentences) && a.Sentences[i+1].Line == a.Sentences[i].Line {
 		return a.Sentences[i+1].Start
 	}
 	return l.End

@@ -363,7 +363,7 @@ func lineArticle(id, title, body string) *retrieval.Article {
 		case trimmed == "":
 			kind = retrieval.Blank
 		}
-		a.Lines = append(a.Lines, retrieval.Line{Number: int32(n), Start: int32(start), End: int32(end), Kind: kind})
+		a.Lines = append(a.Lines, retrieval.Line{Start: int32(start), End: int32(end), Kind: kind})
 		if kind == retrieval.Text {
 			s := start + strings.Index(text, trimmed)
 			a.Sentences = append(a.Sentences, retrieval.Sentence{

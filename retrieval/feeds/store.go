@@ -224,9 +224,9 @@ func scanFiles(dir string, st *state) []error {
 // bodyParagraphs returns the non-blank lines of a after its front matter.
 func bodyParagraphs(a *retrieval.Article) []string {
 	var paras []string
-	for _, l := range a.Lines {
+	for i, l := range a.Lines {
 		if l.Kind != retrieval.FrontMatter {
-			if t := strings.TrimSpace(a.LineText(int(l.Number))); t != "" {
+			if t := strings.TrimSpace(a.LineText(i + 1)); t != "" {
 				paras = append(paras, t)
 			}
 		}
