@@ -129,7 +129,7 @@ func citedIn(q *Quote, a *Article) bool {
 
 // sentenceTerms returns the distinct terms of h's sentence, sorted.
 func (ix *Index) sentenceTerms(h Hit) []uint32 {
-	ai := ix.byID[h.Article.ID]
+	ai, _ := ix.articleByID(h.Article.ID)
 	ts := ix.fwd.run(int(ix.first[ai])+int(h.Sentence.Index), nil)
 	sortUnique(&ts)
 	return ts

@@ -101,7 +101,7 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params) []Hit {
 	}
 	lo, hi := uint32(0), uint32(len(ix.sentLen))
 	if opt.Article != "" {
-		ai, ok := ix.byID[opt.Article]
+		ai, ok := ix.articleByID(opt.Article)
 		if !ok {
 			return nil
 		}
