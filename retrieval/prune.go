@@ -1,7 +1,9 @@
 package retrieval
 
 import (
-	"math"
+	"runtime"
+	"slices"
+	"sync"
 )
 
 // The first pass finds the n sentences with the best first-pass scores:
@@ -52,6 +54,14 @@ import (
 // word scores took 0.40, 0.59 and 1.15 ms for 3–4, 5–7 and 8–10 words
 // where MaxScore (Turtle & Flood, 1995) took 0.61, 1.08 and 2.07 ms, for
 // the same sentences.
+//
+// On a corpus of more than minPartSentences sentences, step 2 runs on
+// every processor at once, one run of articles each (wordMatchesParallel).
+// On the 100,000-article corpus and two processors that cut the median
+// search by 15-25% and the 99th percentile by 32-42% (benchstat, n=6:
+// 8–10 words 1.19 → 0.89 ms and 6.5 → 4.1 ms). Below 100,000 sentences it
+// costs more than it saves: on the BBC articles (41,000 sentences), cut in
+// two, the median rose by 16-65%.
 
 // A wordHit is a sentence and the sums its BM25 and coverage features
 // are made of. exact says every word it matches is matched by its own
@@ -69,12 +79,74 @@ type wordHit struct {
 func (ix *Index) firstPass(q *query, p *Params, lo, hi uint32, n int, sc *scratch) []cand {
 	alo, ahi := ix.articleOf(lo), ix.articleOf(hi-1)+1
 	titles := ix.titleMatches(q, alo, ahi, sc)
-	top := topN{c: sc.cands[:0], n: n}
+	top := newTopN(sc.cands[:0], n)
 	b := ix.newBounds(q, p)
 	ix.titleArticles(q, p, titles, lo, hi, &b, &top, sc)
-	ix.wordMatches(q, p, titles, lo, hi, &b, &top, sc)
+	ix.wordMatchesParallel(q, p, titles, lo, hi, &b, &top, sc)
 	sc.cands = top.c
 	return top.c
+}
+
+// minPartSentences is the least number of sentences the word pass gives
+// one processor. Below it, starting a goroutine and opening every cursor
+// again costs more than the share of the search it takes over.
+var minPartSentences = 100_000
+
+// wordMatchesParallel runs wordMatches over [lo, hi) cut at article
+// boundaries into one part per processor, each part with its own cursors
+// and its own best n, and merges the parts into top. A part prunes by its
+// own worst kept score or the worst one titleArticles left in top,
+// whichever is higher; that is never more than one search alone would
+// prune by at the same sentence, so the parts find at least the sentences
+// it would, and they find the same ones whatever the scheduling.
+func (ix *Index) wordMatchesParallel(q *query, p *Params, titles []titleMatch, lo, hi uint32, b *bounds, top *topN, sc *scratch) {
+	n := min(runtime.GOMAXPROCS(0), int(hi-lo)/minPartSentences)
+	if n <= 1 {
+		ix.wordMatches(q, p, titles, lo, hi, b, top, sc)
+		return
+	}
+	floor := top.theta()
+	parts := make([]topN, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		plo, phi := ix.partBound(lo, hi, i, n), ix.partBound(lo, hi, i+1, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			psc := scratchPool.Get().(*scratch)
+			defer scratchPool.Put(psc)
+			t := newTopN(psc.cands[:0], top.n)
+			t.floor = floor
+			if plo < phi {
+				ix.wordMatches(q, p, titles, plo, phi, b, &t, psc)
+			}
+			t.c = slices.Clone(t.c)
+			parts[i] = t
+		}()
+	}
+	wg.Wait()
+	for _, t := range parts {
+		for _, c := range t.c {
+			top.push(c)
+		}
+	}
+}
+
+// partBound returns where part i of n of the sentences [lo, hi) starts:
+// at the first article boundary at or after its even share.
+func (ix *Index) partBound(lo, hi uint32, i, n int) uint32 {
+	if i == 0 {
+		return lo
+	}
+	if i == n {
+		return hi
+	}
+	sn := lo + uint32(uint64(hi-lo)*uint64(i)/uint64(n))
+	ai := ix.articleOf(sn)
+	if ix.first[ai] < sn {
+		ai++
+	}
+	return min(max(ix.first[ai], lo), hi)
 }
 
 // bounds are what the parts of a query's first-pass scores add at most.
@@ -128,12 +200,27 @@ func (ix *Index) push(q *query, p *Params, h *wordHit, title titleMatch, top *to
 	top.push(c)
 }
 
-// theta returns the worst score kept, or −Inf while fewer than n are.
+// theta returns the score a sentence must pass to be kept: the worst
+// score kept, or the floor while fewer than n are (or if it is higher).
 func (t *topN) theta() float64 {
 	if !t.full() {
-		return math.Inf(-1)
+		return t.floor
 	}
-	return t.c[0].score
+	return max(t.floor, t.c[0].score)
+}
+
+// rejects reports whether a sentence sn that scores score cannot be kept:
+// it does not pass the floor, or n are kept and it is not better than the
+// worst of them.
+func (t *topN) rejects(score float64, sn uint32) bool {
+	if score < t.floor {
+		return true
+	}
+	if !t.full() {
+		return false
+	}
+	w := &t.c[0]
+	return score < w.score || score == w.score && sn > w.sn
 }
 
 // wordMatches scores, with WAND pruning (see the top of this file), the
@@ -145,8 +232,7 @@ func (ix *Index) wordMatches(q *query, p *Params, titles []titleMatch, lo, hi ui
 	var strength [maxWords]float64
 	var tfs [maxWords]uint8
 	for {
-		theta := top.theta()
-		pivot := pivotOf(cursors, fixed, theta, hi)
+		pivot := pivotOf(cursors, fixed, top.theta(), hi)
 		if pivot < 0 {
 			break
 		}
@@ -193,7 +279,7 @@ func (ix *Index) wordMatches(q *query, p *Params, titles []titleMatch, lo, hi ui
 			// Without a title match the score is quick to check.
 			score := wordScore(p, &b.share, b.perWord, mask, &strength, &tfs, dl, ix.avgLen) +
 				positionScore(p, d-ix.first[ai]) + p.Weights[FeatLength]*lengthFeature(dl)
-			if top.full() && (score < theta || score == theta && d > top.c[0].sn) {
+			if top.rejects(score, d) {
 				continue
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -171,5 +172,53 @@ func TestFirstPassRecall(t *testing.T) {
 		if recall < 0.98 || same < 0.99 {
 			t.Errorf("%s: %.3f of the exhaustive 16 kept (want ≥ 0.98), same first %.3f (want ≥ 0.99)", name, recall, same)
 		}
+	}
+}
+
+// TestFirstPassParallel checks the word pass cut into parallel parts
+// (wordMatchesParallel), four of them however small the corpus, against
+// one search: on small corpora it must keep the same sentences; on the
+// BBC articles, every sentence kept must score at least as well as the
+// one a single search keeps at its rank, since a part prunes less.
+func TestFirstPassParallel(t *testing.T) {
+	indexes := map[string]*Index{"seeds": newSeedsIndex(t), "talks": newTestIndex(t, talks), "wire": newTestIndex(t, wire)}
+	if !testing.Short() {
+		if files, _ := filepath.Glob(filepath.Join(bbcDir, "*", "*.txt")); len(files) > 0 {
+			indexes["bbc"] = newBBCTestIndex(t)
+		}
+	}
+	for name, ix := range indexes {
+		same, questions := 0, 0
+		for _, question := range testQuestions(ix, 300) {
+			q := ix.parseQuery(question, &DefaultParams)
+			if q.specific == 0 {
+				continue
+			}
+			one := slices.Clone(ix.firstPass(&q, &DefaultParams, 0, uint32(ix.Len()), 16, new(scratch)))
+			sortCands(one)
+			parts := func() []cand {
+				defer func(n, procs int) { minPartSentences, _ = n, runtime.GOMAXPROCS(procs) }(minPartSentences, runtime.GOMAXPROCS(4))
+				minPartSentences = 1
+				return slices.Clone(ix.firstPass(&q, &DefaultParams, 0, uint32(ix.Len()), 16, new(scratch)))
+			}()
+			sortCands(parts)
+			if len(parts) != len(one) {
+				t.Fatalf("%s: %q: %d sentences in parts, %d in one search", name, question, len(parts), len(one))
+			}
+			identical := true
+			for i := range one {
+				if parts[i].score < one[i].score {
+					t.Fatalf("%s: %q: rank %d scores %.6f in parts, %.6f in one search", name, question, i, parts[i].score, one[i].score)
+				}
+				identical = identical && parts[i].sn == one[i].sn
+			}
+			if identical {
+				same++
+			} else if name != "bbc" {
+				t.Errorf("%s: %q: parts keep %v, one search %v", name, question, parts, one)
+			}
+			questions++
+		}
+		t.Logf("%s: %d questions, the same 16 for %d", name, questions, same)
 	}
 }

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 	"sync"
@@ -269,9 +270,13 @@ func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 // topN keeps the n best candidates pushed, as a min-heap on c: the worst
 // kept one on top.
 type topN struct {
-	c []cand
-	n int
+	c     []cand
+	n     int
+	floor float64 // a score to pass besides the worst kept: −Inf, or a parallel part's (see wordMatchesParallel)
 }
+
+// newTopN returns an empty topN that keeps n, in c's storage.
+func newTopN(c []cand, n int) topN { return topN{c: c[:0], n: n, floor: math.Inf(-1)} }
 
 // push adds c if it is among the n best so far and reports whether it
 // did.
