@@ -103,6 +103,42 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchRepeat asks every BBC question five times in a row and
+// reports the latency of the first asking (cold: as BenchmarkSearch
+// measures it) and of the later ones (warm: the question's posting lists,
+// dictionary entries and articles in the processor's cache).
+func BenchmarkSearchRepeat(b *testing.B) {
+	ix := newBBCIndex(b)
+	for _, q := range queryKinds {
+		b.Run(q.name, func(b *testing.B) {
+			queries := benchQueries(ix.Articles(), 1000, q.min, q.max, q.typo)
+			var cold, warm []time.Duration
+			i := 0
+			for b.Loop() {
+				q := queries[i%len(queries)]
+				for r := range 5 {
+					t := time.Now()
+					ix.Search(q, retrieval.SearchOptions{K: 10})
+					if d := time.Since(t); r == 0 {
+						cold = append(cold, d)
+					} else {
+						warm = append(warm, d)
+					}
+				}
+				i++
+			}
+			for _, m := range []struct {
+				name string
+				durs []time.Duration
+			}{{"cold", cold}, {"warm", warm}} {
+				slices.Sort(m.durs)
+				b.ReportMetric(float64(m.durs[len(m.durs)/2].Nanoseconds())/1e3, m.name+"-p50-µs")
+				b.ReportMetric(float64(m.durs[len(m.durs)*99/100].Nanoseconds())/1e3, m.name+"-p99-µs")
+			}
+		})
+	}
+}
+
 // BenchmarkAnswer measures a whole reply: search, near-duplicate merging
 // and the not-found decision.
 func BenchmarkAnswer(b *testing.B) {
