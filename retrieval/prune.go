@@ -106,27 +106,26 @@ func (ix *Index) wordMatchesParallel(q *query, p *Params, titles []titleMatch, l
 		return
 	}
 	floor := top.theta()
-	parts := make([]topN, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		plo, phi := ix.partBound(lo, hi, i, n), ix.partBound(lo, hi, i+1, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			psc := scratchPool.Get().(*scratch)
-			defer scratchPool.Put(psc)
-			t := newTopN(psc.cands[:0], top.n)
-			t.floor = floor
-			if plo < phi {
-				ix.wordMatches(q, p, titles, plo, phi, b, &t, psc)
-			}
-			t.c = slices.Clone(t.c)
-			parts[i] = t
-		}()
+	parts := make([][]cand, n)
+	part := func(i int) {
+		psc := scratchPool.Get().(*scratch)
+		defer scratchPool.Put(psc)
+		t := newTopN(psc.cands, top.n)
+		t.floor = floor
+		if plo, phi := ix.partBound(lo, hi, i, n), ix.partBound(lo, hi, i+1, n); plo < phi {
+			ix.wordMatches(q, p, titles, plo, phi, b, &t, psc)
+		}
+		psc.cands = t.c
+		parts[i] = slices.Clone(t.c) // psc goes back to the pool
 	}
+	var wg sync.WaitGroup
+	for i := 1; i < n; i++ {
+		wg.Go(func() { part(i) })
+	}
+	part(0)
 	wg.Wait()
-	for _, t := range parts {
-		for _, c := range t.c {
+	for _, cs := range parts {
+		for _, c := range cs {
 			top.push(c)
 		}
 	}
