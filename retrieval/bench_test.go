@@ -127,14 +127,8 @@ func BenchmarkSearchRepeat(b *testing.B) {
 				}
 				i++
 			}
-			for _, m := range []struct {
-				name string
-				durs []time.Duration
-			}{{"cold", cold}, {"warm", warm}} {
-				slices.Sort(m.durs)
-				b.ReportMetric(float64(m.durs[len(m.durs)/2].Nanoseconds())/1e3, m.name+"-p50-µs")
-				b.ReportMetric(float64(m.durs[len(m.durs)*99/100].Nanoseconds())/1e3, m.name+"-p99-µs")
-			}
+			reportPercentiles(b, cold, "cold-")
+			reportPercentiles(b, warm, "warm-")
 		})
 	}
 }
@@ -191,9 +185,15 @@ func benchLatency(b *testing.B, queries []string, run func(string)) {
 		durs = append(durs, time.Since(t))
 		i++
 	}
+	reportPercentiles(b, durs, "")
+}
+
+// reportPercentiles reports the median and 99th percentile of durs in
+// microseconds, as prefix+"p50-µs" and prefix+"p99-µs".
+func reportPercentiles(b *testing.B, durs []time.Duration, prefix string) {
 	slices.Sort(durs)
-	b.ReportMetric(float64(durs[len(durs)/2].Nanoseconds())/1e3, "p50-µs")
-	b.ReportMetric(float64(durs[len(durs)*99/100].Nanoseconds())/1e3, "p99-µs")
+	b.ReportMetric(float64(durs[len(durs)/2].Nanoseconds())/1e3, prefix+"p50-µs")
+	b.ReportMetric(float64(durs[len(durs)*99/100].Nanoseconds())/1e3, prefix+"p99-µs")
 }
 
 var whWords = []string{"What", "Who", "When", "Where", "How", "Why", "Which", "Did", "Is", "How many"}
