@@ -48,6 +48,14 @@ type block struct {
 
 func (p *postings) df(term uint32) uint32 { return p.count[term] }
 
+// end returns the offset in p.data just past term's postings.
+func (p *postings) end(term uint32) int {
+	if b := p.start[term+1]; int(b) < len(p.blocks) {
+		return int(p.blocks[b].off)
+	}
+	return len(p.data)
+}
+
 // buildPostings inverts the term runs: run i becomes posting i of each
 // of its terms. sentLen gives each run's length for the bounds; nil
 // leaves them 0.

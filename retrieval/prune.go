@@ -8,9 +8,11 @@ import (
 
 // The first pass finds the n sentences with the best first-pass scores:
 // BM25, coverage, title, focus, position and length, among those that
-// hold a specific question word. It reads far less than scoring them all,
-// in two steps that share the worst score kept so far, θ, and it finds the
-// same sentences but for one shortcut (below).
+// hold a specific question word. On a range of up to maxAccumulated
+// sentences it scores them all, term at a time (accumulate.go). On a
+// larger one it reads far less than scoring them all, in two steps that
+// share the worst score kept so far, θ, and it finds the same sentences
+// but for one shortcut (below).
 //
 //  1. Articles whose titles hold question words, best title share first:
 //     every sentence of theirs that holds a specific question word is
@@ -75,11 +77,17 @@ type wordHit struct {
 }
 
 // firstPass returns the n best sentences in [lo, hi) on the first-pass
-// features, unordered.
+// features, unordered: by accumulating on a range of up to
+// maxAccumulated sentences, else with the two steps above.
 func (ix *Index) firstPass(q *query, p *Params, lo, hi uint32, n int, sc *scratch) []cand {
 	alo, ahi := ix.articleOf(lo), ix.articleOf(hi-1)+1
 	titles := ix.titleMatches(q, alo, ahi, sc)
 	top := newTopN(sc.cands[:0], n)
+	if int(hi-lo) <= maxAccumulated {
+		ix.accumulate(q, p, titles, lo, hi, &top, sc)
+		sc.cands = top.c
+		return top.c
+	}
 	b := ix.newBounds(q, p)
 	ix.titleArticles(q, p, titles, lo, hi, &b, &top, sc)
 	ix.wordMatchesParallel(q, p, titles, lo, hi, &b, &top, sc)
@@ -188,7 +196,11 @@ func positionScore(p *Params, i uint32) float64 {
 // push scores h on the first-pass features and keeps it if it is among
 // the best.
 func (ix *Index) push(q *query, p *Params, h *wordHit, title titleMatch, top *topN, sc *scratch) {
-	ai := ix.articleOf(h.sn)
+	ix.pushIn(q, p, h, title, ix.articleOf(h.sn), top, sc)
+}
+
+// pushIn is push for a sentence known to be in article ai.
+func (ix *Index) pushIn(q *query, p *Params, h *wordHit, title titleMatch, ai int, top *topN, sc *scratch) {
 	c := cand{sn: h.sn, art: int32(ai), mask: h.mask, title: title.mask}
 	c.f[FeatBM25], c.f[FeatCoverage] = h.bm/q.total, h.cov/q.total
 	c.f[FeatTitle] = title.share

@@ -97,13 +97,14 @@ func matchTerms(ix *Index, q *query, sn uint32) (uint32, [maxWords]float64, [max
 	return mask, strength, tfs
 }
 
-// exhaustiveFirst scores every sentence holding a specific question word
-// on the first-pass features and returns the n best, best first.
-func exhaustiveFirst(ix *Index, q *query, p *Params, n int) []cand {
+// exhaustiveFirst scores every sentence in [lo, hi) holding a specific
+// question word on the first-pass features and returns the n best, best
+// first.
+func exhaustiveFirst(ix *Index, q *query, p *Params, lo, hi uint32, n int) []cand {
 	sc := new(scratch)
 	titles := ix.titleMatches(q, 0, len(ix.articles), sc)
 	var cands []cand
-	for sn := range uint32(ix.Len()) {
+	for sn := lo; sn < hi; sn++ {
 		mask, strength, tfs := matchTerms(ix, q, sn)
 		if mask&q.specificMask() == 0 {
 			continue
@@ -132,10 +133,13 @@ func sortCands(cs []cand) {
 }
 
 // TestFirstPassRecall checks the first pass against scoring every
-// sentence that holds a specific question word: on small corpora, where
-// titleArticles scores every title-matched article, it must keep exactly
-// the same sentences with the same scores; on the BBC articles, nearly all
-// of them and the same first one (see the shortcut in prune.go).
+// sentence that holds a specific question word. Accumulating (on ranges of
+// up to maxAccumulated sentences) must keep exactly the same sentences
+// with the same scores, in whole corpora and in one article, with the
+// default parameters and with plain BM25. So must WAND
+// on small corpora, where titleArticles scores every title-matched
+// article; on the BBC articles it must keep nearly all of them and the
+// same first one (see the shortcut in prune.go).
 func TestFirstPassRecall(t *testing.T) {
 	indexes := map[string]*Index{"seeds": newSeedsIndex(t), "talks": newTestIndex(t, talks), "wire": newTestIndex(t, wire)}
 	if !testing.Short() {
@@ -144,40 +148,62 @@ func TestFirstPassRecall(t *testing.T) {
 		}
 	}
 	for name, ix := range indexes {
-		var kept, total, first, questions int
-		for _, question := range testQuestions(ix, 300) {
-			q := ix.parseQuery(question, &DefaultParams)
-			if q.specific == 0 {
-				continue
-			}
-			got := slices.Clone(ix.firstPass(&q, &DefaultParams, 0, uint32(ix.Len()), 16, new(scratch)))
-			sortCands(got)
-			want := exhaustiveFirst(ix, &q, &DefaultParams, 16)
-			for _, w := range want {
-				if slices.ContainsFunc(got, func(c cand) bool { return c.sn == w.sn && math.Abs(c.score-w.score) < 1e-9 }) {
-					kept++
+		for _, mode := range []struct {
+			wand bool
+			p    *Params
+		}{{false, &DefaultParams}, {false, &PlainBM25}, {true, &DefaultParams}} {
+			wand := mode.wand
+			var kept, total, first, questions int
+			r := rand.New(rand.NewPCG(3, 5))
+			for _, question := range testQuestions(ix, 300) {
+				q := ix.parseQuery(question, mode.p)
+				if q.specific == 0 {
+					continue
+				}
+				lo, hi := uint32(0), uint32(ix.Len())
+				if !wand && r.IntN(2) == 0 {
+					ai := r.IntN(len(ix.articles)) // as ask --article does
+					lo, hi = ix.first[ai], ix.first[ai+1]
+				}
+				got := func() []cand {
+					if wand {
+						defer func(n int) { maxAccumulated = n }(maxAccumulated)
+						maxAccumulated = 0
+					}
+					return slices.Clone(ix.firstPass(&q, mode.p, lo, hi, 16, new(scratch)))
+				}()
+				sortCands(got)
+				want := exhaustiveFirst(ix, &q, mode.p, lo, hi, 16)
+				k := 0
+				for _, w := range want {
+					if slices.ContainsFunc(got, func(c cand) bool { return c.sn == w.sn && math.Abs(c.score-w.score) < 1e-9 }) {
+						k++
+					}
+				}
+				kept += k
+				total += len(want)
+				if len(want) > 0 {
+					questions++
+					if len(got) > 0 && got[0].sn == want[0].sn {
+						first++
+					}
+				}
+				if (!wand || name != "bbc") && (len(got) != len(want) || k != len(want)) {
+					t.Fatalf("%s (wand %v): firstPass(%q) in [%d, %d) keeps %v, want %v", name, wand, question, lo, hi, got, want)
 				}
 			}
-			total += len(want)
-			questions++
-			if len(got) > 0 && got[0].sn == want[0].sn {
-				first++
+			recall, same := float64(kept)/float64(total), float64(first)/float64(questions)
+			t.Logf("%s (wand %v, plain %v): %d questions found something, %.3f of the exhaustive 16 kept, same first %.3f", name, wand, mode.p == &PlainBM25, questions, recall, same)
+			if recall < 0.98 || same < 0.99 {
+				t.Errorf("%s (wand %v): %.3f of the exhaustive 16 kept (want ≥ 0.98), same first %.3f (want ≥ 0.99)", name, wand, recall, same)
 			}
-			if name != "bbc" && (len(got) != len(want) || kept != total) {
-				t.Fatalf("%s: firstPass(%q) keeps %v, want %v", name, question, got, want)
-			}
-		}
-		recall, same := float64(kept)/float64(total), float64(first)/float64(questions)
-		t.Logf("%s: %d questions, %.3f of the exhaustive 16 kept, same first %.3f", name, questions, recall, same)
-		if recall < 0.98 || same < 0.99 {
-			t.Errorf("%s: %.3f of the exhaustive 16 kept (want ≥ 0.98), same first %.3f (want ≥ 0.99)", name, recall, same)
 		}
 	}
 }
 
-// TestFirstPassParallel checks the word pass cut into parallel parts
+// TestFirstPassParallel checks WAND's word pass cut into parallel parts
 // (wordMatchesParallel), four of them however small the corpus, against
-// one search: on small corpora it must keep the same sentences; on the
+// one WAND search: on small corpora it must keep the same sentences; on the
 // BBC articles, every sentence kept must score at least as well as the
 // one a single search keeps at its rank, since a part prunes less.
 func TestFirstPassParallel(t *testing.T) {
@@ -194,11 +220,15 @@ func TestFirstPassParallel(t *testing.T) {
 			if q.specific == 0 {
 				continue
 			}
-			one := slices.Clone(ix.firstPass(&q, &DefaultParams, 0, uint32(ix.Len()), 16, new(scratch)))
+			one := func() []cand {
+				defer func(n int) { maxAccumulated = n }(maxAccumulated)
+				maxAccumulated = 0
+				return slices.Clone(ix.firstPass(&q, &DefaultParams, 0, uint32(ix.Len()), 16, new(scratch)))
+			}()
 			sortCands(one)
 			parts := func() []cand {
-				defer func(n, procs int) { minPartSentences, _ = n, runtime.GOMAXPROCS(procs) }(minPartSentences, runtime.GOMAXPROCS(4))
-				minPartSentences = 1
+				defer func(n, m, procs int) { minPartSentences, maxAccumulated, _ = n, m, runtime.GOMAXPROCS(procs) }(minPartSentences, maxAccumulated, runtime.GOMAXPROCS(4))
+				minPartSentences, maxAccumulated = 1, 0
 				return slices.Clone(ix.firstPass(&q, &DefaultParams, 0, uint32(ix.Len()), 16, new(scratch)))
 			}()
 			sortCands(parts)

@@ -71,6 +71,7 @@ type scratch struct {
 	order32     []int32
 	words       []wordHit
 	found       []termHit
+	acc         accumulators
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
