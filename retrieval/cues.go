@@ -256,12 +256,27 @@ func nameCue(ask askType, text string, used []string) bool {
 	return false
 }
 
-// isPlaceWord reports whether w is one of placeWords, in any case.
+// placeWordsByLen are placeWords by their length in bytes.
+var placeWordsByLen = func() [][]string {
+	var by [][]string
+	for _, w := range placeWords {
+		for len(by) <= len(w) {
+			by = append(by, nil)
+		}
+		by[len(w)] = append(by[len(w)], w)
+	}
+	return by
+}()
+
+// isPlaceWord reports whether w is one of placeWords, in any case. Only
+// words of the same length in bytes are compared: placeWords are ASCII,
+// and so is every case of them but for a long s (ſ), which no modern news
+// text writes.
 func isPlaceWord(w string) bool {
-	if len(w) > len("throughout") {
+	if len(w) >= len(placeWordsByLen) {
 		return false
 	}
-	for _, p := range placeWords {
+	for _, p := range placeWordsByLen[len(w)] {
 		if strings.EqualFold(w, p) {
 			return true
 		}
