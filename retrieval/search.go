@@ -43,12 +43,13 @@ func (o *SearchOptions) params() *Params {
 // finds nothing: the result is empty, not an error. An unknown
 // opt.Article also finds nothing. Search is safe for concurrent use.
 //
-// Ranking runs in two passes (see prune.go). The first finds candidates by
-// their words, with WAND pruning, and by their titles, and scores them on
-// BM25, coverage, title, focus, position and length; the second adds, for
-// the best Params.Candidates, the features that need the sentence and its
-// neighbours (context, proximity, answer type, completeness) and re-sorts
-// them.
+// Ranking runs in two passes. The first finds candidates by their words
+// and scores them on BM25, coverage, title, focus, position and length:
+// on up to 100,000 sentences by scoring every one that holds a question
+// word (accumulate.go), on more with WAND pruning (prune.go). The second
+// adds, for the best Params.Candidates, the features that need the
+// sentence and its neighbours (context, proximity, answer type,
+// completeness) and re-sorts them.
 func (ix *Index) Search(question string, opt SearchOptions) []Hit {
 	p := opt.params()
 	q := ix.parseQuery(question, p)
