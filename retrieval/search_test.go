@@ -276,8 +276,13 @@ func TestSearchConcurrent(t *testing.T) {
 		}
 		return b.String()
 	}
+	// Searches of one article (a shorter range of the pooled accumulators)
+	// run between searches of all of them.
+	article := ix.Articles()[1].ID
+	wantIn := map[string]string{}
 	for _, q := range questions {
 		want[q] = summary(ix.Search(q, SearchOptions{}))
+		wantIn[q] = summary(ix.Search(q, SearchOptions{Article: article}))
 	}
 	t.Run("group", func(t *testing.T) {
 		for g := range 8 {
@@ -287,6 +292,9 @@ func TestSearchConcurrent(t *testing.T) {
 					q := questions[(g+i)%len(questions)]
 					if got := summary(ix.Search(q, SearchOptions{})); got != want[q] {
 						t.Errorf("Search(%q) = %s, want %s", q, got, want[q])
+					}
+					if got := summary(ix.Search(q, SearchOptions{Article: article})); got != wantIn[q] {
+						t.Errorf("Search(%q) in %s = %s, want %s", q, article, got, wantIn[q])
 					}
 					ix.Answer(q, AnswerOptions{})
 				}
