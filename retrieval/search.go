@@ -45,9 +45,9 @@ func (o *SearchOptions) params() *Params {
 //
 // Ranking runs in two passes. The first finds candidates by their words
 // and scores them on BM25, coverage, title, focus, position and length:
-// on up to 100,000 sentences by scoring every one that holds a question
-// word (accumulate.go), on more with WAND pruning (prune.go). The second
-// adds, for the best Params.Candidates, the features that need the
+// on up to 100,000 sentences by scoring every one that holds a specific
+// question word (accumulate.go), on more with WAND pruning (prune.go). The
+// second adds, for the best Params.Candidates, the features that need the
 // sentence and its neighbours (context, proximity, answer type,
 // completeness) and re-sorts them.
 func (ix *Index) Search(question string, opt SearchOptions) []Hit {
