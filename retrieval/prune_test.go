@@ -45,6 +45,18 @@ func newBBCTestIndex(tb testing.TB) *Index {
 	return ix
 }
 
+// firstPassIndexes returns the corpora the first-pass tests run on: the
+// seeds, talks and wire, and the BBC articles unless -short or missing.
+func firstPassIndexes(t *testing.T) map[string]*Index {
+	indexes := map[string]*Index{"seeds": newSeedsIndex(t), "talks": newTestIndex(t, talks), "wire": newTestIndex(t, wire)}
+	if !testing.Short() {
+		if files, _ := filepath.Glob(filepath.Join(bbcDir, "*", "*.txt")); len(files) > 0 {
+			indexes["bbc"] = newBBCTestIndex(t)
+		}
+	}
+	return indexes
+}
+
 // testQuestions makes n questions from the index's sentences: a question
 // word and some of a sentence's words, in order, one in ten misspelled.
 func testQuestions(ix *Index, n int) []string {
@@ -141,13 +153,7 @@ func sortCands(cs []cand) {
 // article; on the BBC articles it must keep nearly all of them and the
 // same first one (see the shortcut in prune.go).
 func TestFirstPassRecall(t *testing.T) {
-	indexes := map[string]*Index{"seeds": newSeedsIndex(t), "talks": newTestIndex(t, talks), "wire": newTestIndex(t, wire)}
-	if !testing.Short() {
-		if files, _ := filepath.Glob(filepath.Join(bbcDir, "*", "*.txt")); len(files) > 0 {
-			indexes["bbc"] = newBBCTestIndex(t)
-		}
-	}
-	for name, ix := range indexes {
+	for name, ix := range firstPassIndexes(t) {
 		for _, mode := range []struct {
 			wand bool
 			p    *Params
@@ -207,13 +213,7 @@ func TestFirstPassRecall(t *testing.T) {
 // BBC articles, every sentence kept must score at least as well as the
 // one a single search keeps at its rank, since a part prunes less.
 func TestFirstPassParallel(t *testing.T) {
-	indexes := map[string]*Index{"seeds": newSeedsIndex(t), "talks": newTestIndex(t, talks), "wire": newTestIndex(t, wire)}
-	if !testing.Short() {
-		if files, _ := filepath.Glob(filepath.Join(bbcDir, "*", "*.txt")); len(files) > 0 {
-			indexes["bbc"] = newBBCTestIndex(t)
-		}
-	}
-	for name, ix := range indexes {
+	for name, ix := range firstPassIndexes(t) {
 		same, questions := 0, 0
 		for _, question := range testQuestions(ix, 300) {
 			q := ix.parseQuery(question, &DefaultParams)
