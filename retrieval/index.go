@@ -251,8 +251,8 @@ func (ix *Index) encode(sents, titles tokenRuns) error {
 	if len(sents.toks) > math.MaxUint32/4 {
 		return fmt.Errorf("index: %d terms in sentences, more than one index holds", len(sents.toks))
 	}
-	ix.post = buildPostings(sents, ix.dict.len(), ix.sentLen)
-	ix.titlePost = buildPostings(titles, ix.dict.len(), nil)
+	ix.post = buildPostings(sents, ix.dict.len(), ix.sentLen, len(ix.sentLen) >= minDenseSentences && len(ix.sentLen) <= maxAccumulated)
+	ix.titlePost = buildPostings(titles, ix.dict.len(), nil, false)
 	ix.fwd = packRuns(sents)
 	return nil
 }

@@ -35,7 +35,7 @@ func TestPostingsRoundTrip(t *testing.T) {
 			want[tk] = append(want[tk], [2]uint32{uint32(sn), c})
 		}
 	}
-	p := buildPostings(runs, nterms, lens)
+	p := buildPostings(runs, nterms, lens, true)
 	var c cursor
 	for term := range uint32(nterms) {
 		w := want[term]

@@ -31,7 +31,8 @@ type postings struct {
 	start  []uint32 // by term: first block in blocks; one more entry
 	count  []uint32 // by term: number of postings (the term's df)
 	blocks []block
-	bounds []bound // by term: over all its blocks
+	bounds []bound               // by term: over all its blocks
+	dense  map[uint32]*denseTerm // see dense.go; nil for titles and large indexes
 }
 
 // A bound is the largest tf and the shortest sentence among postings: no
@@ -58,8 +59,8 @@ func (p *postings) end(term uint32) int {
 
 // buildPostings inverts the term runs: run i becomes posting i of each
 // of its terms. sentLen gives each run's length for the bounds; nil
-// leaves them 0.
-func buildPostings(sents tokenRuns, nterms int, sentLen []uint16) postings {
+// leaves them 0. With dense, dense terms get bitmaps (see dense.go).
+func buildPostings(sents tokenRuns, nterms int, sentLen []uint16, dense bool) postings {
 	count := make([]uint32, nterms)
 	seen := make([]uint32, nterms) // sentence number + 1 that last counted the term
 	for i := range sents.ends {
@@ -122,6 +123,12 @@ func buildPostings(sents tokenRuns, nterms int, sentLen []uint16) postings {
 			}
 		}
 		p.bounds[t] = tb
+		if dense && len(d)*denseShare > len(sents.ends) {
+			if p.dense == nil {
+				p.dense = map[uint32]*denseTerm{}
+			}
+			p.dense[uint32(t)] = newDenseTerm(d, f, len(sents.ends))
+		}
 	}
 	p.start[nterms] = uint32(len(p.blocks))
 	p.data = append([]byte(nil), p.data...)
