@@ -1,29 +1,37 @@
 package retrieval
 
-import "math/bits"
+import (
+	"math/bits"
+	"sort"
+)
 
 // The first pass on a range of up to maxAccumulated sentences: term at a
-// time, into one accumulator per sentence, exact, with no pruning and no
-// shortcut (compare prune.go).
+// time, into one accumulator per sentence, with no pruning (compare
+// prune.go). It is exact on ranges of fewer than minApproximate sentences;
+// on larger ones common words propose no sentence (see roles).
 //
-//  1. Every posting of every specific question word adds its BM25 to its
-//     sentence's sum and the word to its mask; then light words add
-//     theirs to the sentences a specific word reached.
-//  2. A scan of the reached sentences, in order, adds what the masks and
-//     the sentence's place give: coverage, title, focus, position and
-//     length. That is the sentence's first-pass score, or a bound of it
-//     when its article's title matches and one of its other words matched
-//     only by a fuzzy or related term (focus would need the sentence's
-//     terms). A min-heap keeps the n best exact scores; a sentence that
-//     cannot beat its least is dropped, and one that can is set aside.
+//  1. Every posting of every proposing word sets the word's bit in its
+//     sentence's mask, and marks the sentence reached; then light words
+//     read from their lists set theirs in the sentences already reached.
+//     BM25 is left for the scan: a word held once adds its idf times the
+//     saturation of one occurrence, which only the sentence's length
+//     changes, so only a word held more than once adds to extra.
+//  2. A scan of the reached sentences, in order, adds the words read from
+//     bitmaps (dense.go), then scores what the masks and the sentence's
+//     place give: BM25, coverage, title, focus, position and length. That
+//     is the sentence's first-pass score, or a bound of it when its
+//     article's title matches and one of its other words matched only by
+//     a fuzzy or related term (focus would need the sentence's terms). A
+//     min-heap keeps the n best exact scores; a sentence that cannot beat
+//     its least is dropped, and one that can is set aside.
 //  3. Of those set aside, the ones that still beat the heap's least are
 //     scored in full by push and kept.
 //
-// Every posting is read, where WAND (prune.go) skips; but a read costs a
-// few nanoseconds where WAND's pivots and seeks cost tens, and on the
-// BBC articles the slowest questions are made of common words, whose
-// lists WAND reads nearly in full anyway. The accumulators are 18 bytes a
-// sentence, per search under way.
+// Every posting of a proposing word is read, where WAND (prune.go) skips;
+// but a read costs a few nanoseconds where WAND's pivots and seeks cost
+// tens. The accumulators are 16 bytes a sentence (mask, weak mask and
+// extra), per search under way; the scan reads the last two only when a
+// question's terms need them.
 //
 // Measured once on the first 2,500, 5,000 and 10,000 articles that
 // bigCorpus generates, accumulating was faster than WAND up to 80,000
@@ -39,23 +47,21 @@ var maxAccumulated = 100_000
 // accumulators are one search's per-sentence sums, reused through the
 // scratch pool; every entry is zero between searches.
 type accumulators struct {
-	sum     []sum
+	mask    []uint32  // the question words a sentence holds
+	weak    []uint32  // those it holds by a weaker term than the word's strongest
+	extra   []float64 // BM25 beyond what one occurrence of each word gives
 	best    []chosen  // for a word with several terms: the one kept so far
 	reached []uint64  // bitmap: a specific word matched
 	touched []uint32  // sentences the current word with several terms reached
 	best16  []float64 // the n best scores so far, a min-heap
 	passed  []passed  // sentences that passed them when scanned
+	covTab  []float64 // coverage sums of masks, 8 words at a time (coverageTable)
 	pos     [64]float64
 	posFor  [2]float64 // the lead and position weights pos was made for
-}
-
-// A sum is a sentence's BM25 sum so far (as in wordHit), the question
-// words it holds, and those it holds by a weaker term than the word's
-// strongest. Its coverage sum follows from the masks: a word's weaker
-// terms are all related forms or all fuzzy matches, of one strength.
-type sum struct {
-	bm         float64
-	mask, weak uint32
+	sat     [64]float64
+	satFor  [3]float64 // K1, B and the average sentence length sat was made for
+	hasWeak bool       // some sentence holds a word by a weaker term
+	hasMore bool       // some sentence holds a word more than once
 }
 
 // A chosen is the term of a word kept for a sentence and its tf there. A
@@ -66,28 +72,36 @@ type chosen struct {
 }
 
 func (a *accumulators) reset(n int) {
-	if cap(a.sum) < n {
-		a.sum = make([]sum, n)
+	if cap(a.mask) < n {
+		a.mask = make([]uint32, n)
+		a.weak = make([]uint32, n)
+		a.extra = make([]float64, n)
 		a.best = make([]chosen, n)
 		a.reached = make([]uint64, (n+63)/64)
 	}
-	a.sum, a.best = a.sum[:n], a.best[:n]
+	a.mask, a.weak, a.extra, a.best = a.mask[:n], a.weak[:n], a.extra[:n], a.best[:n]
 	a.reached = a.reached[:(n+63)/64]
+	a.hasWeak, a.hasMore = false, false
 }
 
 // accumulate finds the n best sentences in [lo, hi) on the first-pass
 // features, as firstPass does, by scoring every sentence that holds a
-// specific question word.
+// proposing word (see roles).
 func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uint32, top *topN, sc *scratch) {
 	a := &sc.acc
 	a.reset(int(hi - lo))
-	specific := q.specificMask()
+	propose, probe, common := ix.roles(q, lo, hi)
 	for pass := range 2 {
 		for wi := range q.words {
-			if qw := &q.words[wi]; qw.light == (pass == 1) {
-				ix.accumulateWord(q, p, wi, specific, lo, hi, sc)
+			bit := uint32(1) << wi
+			if propose&bit != 0 == (pass == 0) && probe&bit == 0 {
+				ix.accumulateWord(q, p, wi, propose&bit == 0, lo, hi, sc)
 			}
 		}
+	}
+	probes := ix.probes(q, probe, lo, sc)
+	if common != 0 {
+		ix.reachTitled(probes, common, titles, lo, sc)
 	}
 	var strength [maxWords]float64 // what a word's weaker terms match by
 	for i, qw := range q.words {
@@ -102,8 +116,15 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 	for i := range q.words {
 		idfs[i] = q.words[i].idf
 	}
+	covTab := a.coverageTable(idfs[:len(q.words)])
+	a.saturations(p, ix.avgLen)
 	// Without a title match, focus is coverage.
 	covWeight, perTotal := w[FeatCoverage]+w[FeatFocus], 1/q.total
+	// The weights, tables and slices the scan reads, in locals.
+	wBM, wTitle, wLen, wFocus := w[FeatBM25]*perTotal, w[FeatTitle], w[FeatLength], w[FeatFocus]
+	covWeight *= perTotal
+	pos := a.positions(p)
+	first, sentLen, masks := ix.first, ix.sentLen, a.mask
 	ai := ix.articleOf(lo)
 	ti := 0
 	for k, word := range a.reached {
@@ -114,9 +135,39 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 		for ; word != 0; word &= word - 1 {
 			s := uint32(k<<6 + bits.TrailingZeros64(word))
 			sn := lo + s
-			u := a.sum[s]
-			a.sum[s] = sum{}
-			for ix.first[ai+1] <= sn {
+			mask := masks[s]
+			masks[s] = 0
+			dl := sentLen[sn]
+			var weak uint32
+			var more float64 // BM25 beyond one occurrence of each word
+			if a.hasWeak {
+				weak = a.weak[s]
+				a.weak[s] = 0
+			}
+			if a.hasMore {
+				more = a.extra[s]
+				a.extra[s] = 0
+			}
+			for i := range probes {
+				mask, weak, more = probes[i].add(q, p, ix.avgLen, sn, dl, mask, weak, more)
+			}
+			// The coverage sum, and the BM25 sum from it: each word adds
+			// its weight times the saturation of one occurrence.
+			var cov float64
+			if weak == 0 {
+				cov = covTab.sum(mask)
+			} else {
+				for m := mask; m != 0; m &= m - 1 {
+					i := trailingZero(m)
+					if weak&(1<<i) != 0 {
+						cov += idfs[i] * strength[i]
+					} else {
+						cov += idfs[i]
+					}
+				}
+			}
+			bm := a.saturation(p, ix.avgLen, dl)*cov + more
+			for first[ai+1] <= sn {
 				ai++
 			}
 			for ti < len(titles) && int(titles[ti].art) < ai {
@@ -126,25 +177,20 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 			if ti < len(titles) && int(titles[ti].art) == ai {
 				title = titles[ti]
 			}
-			// The coverage sum, added in the order sums adds it.
-			cov := 0.0
-			for m := u.mask; m != 0; m &= m - 1 {
-				i := trailingZero(m)
-				if u.weak&(1<<i) != 0 {
-					cov += idfs[i] * strength[i]
-				} else {
-					cov += idfs[i]
-				}
+			var prior float64
+			if i := sn - first[ai]; i < uint32(len(pos)) {
+				prior = pos[i]
+			} else {
+				prior = positionScore(p, i)
 			}
-			score := (w[FeatBM25]*u.bm+covWeight*cov)*perTotal + w[FeatTitle]*title.share +
-				a.positionScore(p, sn-ix.first[ai]) + w[FeatLength]*lengthFeature(ix.sentLen[sn])
+			score := wBM*bm + covWeight*cov + wTitle*title.share + prior + wLen*lengthFeature(dl)
 			exact := true
 			if title.mask != 0 {
 				// Focus on the words the title lacks, not the coverage focus
 				// in covWeight.
-				score -= w[FeatFocus] * cov * perTotal
-				score += max(0, w[FeatFocus]) * focusBound(q, u.mask, title.mask)
-				exact = w[FeatFocus] >= 0 && u.weak&u.mask&^title.mask == 0
+				score -= wFocus * cov * perTotal
+				score += max(0, wFocus) * focusBound(q, mask, title.mask)
+				exact = wFocus >= 0 && weak&^title.mask == 0
 			}
 			if score+boundSlack < top.floor || len(a.best16) == top.n && score+boundSlack < a.best16[0] {
 				continue
@@ -152,7 +198,7 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 			if exact {
 				a.keep(score, top.n) // a bound would pass more than it should
 			}
-			a.passed = append(a.passed, passed{wordHit{sn, u.mask, u.weak == 0, u.bm, cov}, int32(ai), title, score + boundSlack})
+			a.passed = append(a.passed, passed{wordHit{sn, mask, weak == 0, bm, cov}, int32(ai), title, score + boundSlack})
 		}
 	}
 	// Only the sentences that still pass the n-th best score are scored in
@@ -165,6 +211,139 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 		ix.pushIn(q, p, &e.hit, e.title, int(e.art), top, sc)
 	}
 	a.passed, a.best16 = a.passed[:0], a.best16[:0]
+}
+
+// minApproximate is the fewest sentences in a range on which common
+// words propose no sentence (see roles): below it, the first pass is
+// fast enough exact.
+var minApproximate uint32 = 16_384
+
+// commonShare: a specific word that more than one sentence in commonShare
+// of the index holds is common. It is denseShare, so that a common word's
+// own term is dense.
+const commonShare = denseShare
+
+// roles returns, of q's words, those that propose sentences in [lo, hi),
+// those that the scan reads from bitmaps, and of those the common words.
+//
+// Specific words propose: every sentence holding one is scored. Light
+// words do not: they add to the sentences specific words reached. On a
+// range of minApproximate sentences or more, neither do common specific
+// words, if the question has a rarer one and all their terms are dense,
+// except in the articles whose titles match the question (see
+// reachTitled): elsewhere, a sentence holding none of a question's rarer
+// words is seldom among the best, and common words reach most of the
+// sentences that would otherwise be scored. On the BBC articles, "mr" and
+// "year" reach 5,400 of the 7,800 sentences that "When Mr said local year
+// party turn East End London?" reaches. This makes the pass approximate;
+// TestFirstPassRecall measures how close it stays.
+//
+// A word that proposes nothing, all of whose terms are dense (dense.go),
+// is read from their bitmaps in the scan; other light words are read from
+// their lists beforehand.
+func (ix *Index) roles(q *query, lo, hi uint32) (propose, probe, common uint32) {
+	propose = q.specificMask()
+	for i, qw := range q.words {
+		dense := len(qw.terms) > 0
+		for _, t := range qw.terms {
+			dense = dense && ix.post.dense[t.id] != nil
+		}
+		if !dense {
+			continue
+		}
+		probe |= 1 << i
+		if t := qw.terms[0]; hi-lo >= minApproximate && propose&(1<<i) != 0 && t.strength == 1 && int(ix.post.df(t.id))*commonShare > ix.Len() {
+			common |= 1 << i
+		}
+	}
+	if propose&^common == 0 {
+		common = 0
+	}
+	propose &^= common
+	return propose, probe &^ propose, common
+}
+
+// reachTitled marks as reached the sentences of title-matched articles
+// that hold a common word: there, common words propose, since the title's
+// weight may lift a sentence holding only them among the best.
+func (ix *Index) reachTitled(probes []probe, common uint32, titles []titleMatch, lo uint32, sc *scratch) {
+	a := &sc.acc
+	for i := range probes {
+		pr := &probes[i]
+		if common&(1<<pr.word) == 0 {
+			continue
+		}
+		for _, t := range titles {
+			for sn := max(ix.first[t.art], lo); sn < ix.first[t.art+1] && sn-lo < uint32(len(a.mask)); sn++ {
+				for _, d := range pr.dense {
+					if d.has(sn) {
+						s := sn - lo
+						a.reached[s>>6] |= 1 << (s & 63)
+					}
+				}
+			}
+		}
+	}
+}
+
+// A probe reads one question word from its terms' bitmaps.
+type probe struct {
+	word  int
+	qw    *qword
+	dense []*denseTerm // by term
+	at    []int        // by term: the position in dense's many
+}
+
+// probes returns a probe for each word in mask, its positions at lo.
+func (ix *Index) probes(q *query, mask uint32, lo uint32, sc *scratch) []probe {
+	ps := sc.probes[:0]
+	for m := mask; m != 0; m &= m - 1 {
+		i := trailingZero(m)
+		if len(ps) < cap(ps) {
+			ps = ps[:len(ps)+1] // reuse its slices
+		} else {
+			ps = append(ps, probe{})
+		}
+		pr := &ps[len(ps)-1]
+		pr.word, pr.qw, pr.dense, pr.at = i, &q.words[i], pr.dense[:0], pr.at[:0]
+		for _, t := range q.words[i].terms {
+			d := ix.post.dense[t.id]
+			pr.dense = append(pr.dense, d)
+			pr.at = append(pr.at, sort.Search(len(d.many), func(j int) bool { return d.many[j].sn >= lo }))
+		}
+	}
+	sc.probes = ps
+	return ps
+}
+
+// add adds the probe's word to sentence sn, of dl terms, if it holds one
+// of its terms: the strongest there, and of those the most frequent, as
+// accumulateWord does. It returns the sentence's masks and its BM25
+// beyond one occurrence of each word.
+func (pr *probe) add(q *query, p *Params, avg float64, sn uint32, dl uint16, mask, weak uint32, more float64) (uint32, uint32, float64) {
+	best, bestTF := -1, uint8(0)
+	for j, d := range pr.dense {
+		if !d.has(sn) {
+			continue
+		}
+		tf := d.tf(sn, &pr.at[j])
+		if t := &pr.qw.terms[j]; best < 0 || t.strength > pr.qw.terms[best].strength || t.strength == pr.qw.terms[best].strength && tf > bestTF {
+			best, bestTF = j, tf
+		}
+	}
+	if best < 0 {
+		return mask, weak, more
+	}
+	bit := uint32(1) << pr.word
+	mask |= bit
+	t := &pr.qw.terms[best]
+	if t.strength != 1 {
+		weak |= bit
+	}
+	if bestTF > 1 {
+		more += pr.qw.idf * t.strength * (p.saturation(bestTF, dl, avg) - p.saturation(1, dl, avg))
+	}
+	return mask, weak, more
 }
 
 // A passed is a sentence whose score passed the n best so far, with what
@@ -212,52 +391,103 @@ func (a *accumulators) keep(score float64, n int) {
 	}
 }
 
-// positionScore is the package's positionScore, from a table for the
-// first sentences.
-func (a *accumulators) positionScore(p *Params, i uint32) float64 {
+// positions returns the table of positionScore for the first sentences
+// of an article, made again only when the weights change.
+func (a *accumulators) positions(p *Params) *[64]float64 {
 	if a.posFor != [2]float64{p.Weights[FeatLead], p.Weights[FeatPosition]} {
 		a.posFor = [2]float64{p.Weights[FeatLead], p.Weights[FeatPosition]}
 		for j := range a.pos {
 			a.pos[j] = positionScore(p, uint32(j))
 		}
 	}
-	if i < uint32(len(a.pos)) {
-		return a.pos[i]
-	}
-	return p.Weights[FeatPosition] / (1 + float64(i))
+	return &a.pos
 }
 
-// add adds v to sentence s's BM25 sum and bit to its mask, and to its
-// weak mask if weak.
-func (a *accumulators) add(s uint32, v float64, bit uint32, weak bool) {
-	u := &a.sum[s]
-	u.bm += v
-	u.mask |= bit
-	if weak {
-		u.weak |= bit
+// saturations makes the table of saturation for sentences of up to 63
+// terms, if the last search did not leave it.
+func (a *accumulators) saturations(p *Params, avg float64) {
+	if a.satFor != [3]float64{p.K1, p.B, avg} {
+		a.satFor = [3]float64{p.K1, p.B, avg}
+		for dl := range a.sat {
+			a.sat[dl] = p.saturation(1, uint16(dl), avg)
+		}
 	}
-	a.reached[s>>6] |= 1 << (s & 63)
+}
+
+// saturation is Params.saturation of one occurrence in a sentence of dl
+// terms, from the table saturations made.
+func (a *accumulators) saturation(p *Params, avg float64, dl uint16) float64 {
+	if int(dl) < len(a.sat) {
+		return a.sat[dl]
+	}
+	return p.saturation(1, dl, avg)
+}
+
+// A coverageTable holds the coverage sum (the idf of the words held) of
+// every mask of up to 8 words, for each 8 words of a question in turn.
+type coverageTable []float64
+
+// coverageTable makes the table for words of the given idf, in a's
+// storage.
+func (a *accumulators) coverageTable(idfs []float64) coverageTable {
+	size := 1 << len(idfs) // one part of 1<<len(idfs) for up to 8 words
+	if len(idfs) > 8 {
+		size = 256 * ((len(idfs) + 7) / 8)
+	}
+	if cap(a.covTab) < size {
+		a.covTab = make([]float64, size)
+	}
+	t := a.covTab[:size]
+	for base := 0; base < len(idfs); base += 8 {
+		n := min(8, len(idfs)-base)
+		off := base * 32
+		t[off] = 0
+		for m := 1; m < 1<<n; m++ {
+			t[off+m] = t[off+m&(m-1)] + idfs[base+trailingZero(uint32(m))]
+		}
+	}
+	return t
+}
+
+// sum returns the coverage sum of the words in mask.
+func (t coverageTable) sum(mask uint32) float64 {
+	s := t[mask&0xff]
+	for off := 256; mask > 0xff; off += 256 {
+		mask >>= 8
+		s += t[off+int(mask&0xff)]
+	}
+	return s
 }
 
 // boundSlack covers rounding: the scan's score of a sentence may differ
 // from push's in the last digits.
 const boundSlack = 1e-9
 
-// accumulateWord adds question word wi's BM25 and bit to every sentence in
-// [lo, hi) that holds it (for a light word, only to those that hold a
-// specific word), by the strongest of its terms there and of those the
-// most frequent, as record does.
-func (ix *Index) accumulateWord(q *query, p *Params, wi int, specific uint32, lo, hi uint32, sc *scratch) {
+// accumulateWord adds question word wi's bit to every sentence in [lo,
+// hi) that holds it (if it does not propose, only to those already
+// reached), by the strongest of its terms there and of those the most
+// frequent, as record does.
+func (ix *Index) accumulateWord(q *query, p *Params, wi int, follows bool, lo, hi uint32, sc *scratch) {
 	a := &sc.acc
 	qw := &q.words[wi]
 	bit := uint32(1) << wi
 	several := len(qw.terms) > 1
-	// BM25's saturation (Params.saturation), its constants taken out of
-	// the loop.
-	k1p1, norm0, norm1 := p.K1+1, p.K1*(1-p.B), p.K1*p.B/ix.avgLen
+	// A word adds its bit, and the reached bit; BM25 follows from the mask
+	// when the scan knows the sentence's length (see accumulate), except
+	// for a word held more than once, which adds its BM25 beyond one
+	// occurrence to extra.
 	add := func(s uint32, t *qterm, tf uint8) {
-		f := float64(tf)
-		a.add(s, qw.idf*t.strength*f*k1p1/(f+norm0+norm1*float64(ix.sentLen[lo+s])), bit, t.strength != 1)
+		a.mask[s] |= bit
+		a.reached[s>>6] |= 1 << (s & 63)
+		if t.strength != 1 {
+			a.weak[s] |= bit
+			a.hasWeak = true
+		}
+		if tf > 1 {
+			dl := ix.sentLen[lo+s]
+			a.extra[s] += qw.idf * t.strength * (p.saturation(tf, dl, ix.avgLen) - p.saturation(1, dl, ix.avgLen))
+			a.hasMore = true
+		}
 	}
 	a.touched = a.touched[:0]
 	c := &sc.titleCursor // free once titleMatches is done
@@ -274,7 +504,7 @@ func (ix *Index) accumulateWord(q *query, p *Params, wi int, specific uint32, lo
 		for {
 			s := doc - lo
 			switch {
-			case qw.light && a.sum[s].mask&specific == 0:
+			case follows && a.reached[s>>6]&(1<<(s&63)) == 0:
 			case !several:
 				add(s, t, tf)
 			case a.best[s].tf == 0: // the word's first term here
@@ -289,7 +519,11 @@ func (ix *Index) accumulateWord(q *query, p *Params, wi int, specific uint32, lo
 				break
 			}
 			var g uint64
-			g, k = uvarint(data, k)
+			if b := data[k]; b < 0x80 { // most gaps, inlined
+				g, k = uint64(b), k+1
+			} else {
+				g, k = uvarint(data, k)
+			}
 			tf = 1
 			if g&1 != 0 {
 				var x uint64

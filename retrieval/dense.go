@@ -15,7 +15,7 @@ package retrieval
 // smaller ones keep none because reading their lists is as fast.
 
 // minDenseSentences is the fewest sentences of an index with bitmaps.
-var minDenseSentences = 16_384
+var minDenseSentences = int(minApproximate)
 
 // denseShare is the share of sentences (one in denseShare) past which a
 // term is dense.

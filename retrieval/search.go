@@ -46,8 +46,10 @@ func (o *SearchOptions) params() *Params {
 // Ranking runs in two passes. The first finds candidates by their words
 // and scores them on BM25, coverage, title, focus, position and length:
 // on up to 100,000 sentences by scoring every one that holds a specific
-// question word (accumulate.go), on more with WAND pruning (prune.go). The
-// second adds, for the best Params.Candidates, the features that need the
+// question word (accumulate.go; from 16,384 sentences on, a word that
+// more than one sentence in 32 holds only adds to the sentences rarer
+// words reach, outside articles whose titles match), on more with WAND
+// pruning (prune.go). The second adds, for the best Params.Candidates, the features that need the
 // sentence and its neighbours (context, proximity, answer type,
 // completeness) and re-sorts them.
 func (ix *Index) Search(question string, opt SearchOptions) []Hit {
@@ -73,6 +75,7 @@ type scratch struct {
 	words       []wordHit
 	found       []termHit
 	acc         accumulators
+	probes      []probe
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
