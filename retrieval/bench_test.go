@@ -133,6 +133,40 @@ func BenchmarkSearchRepeat(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchSame asks one BBC question of each kind (the median one
+// by its least latency over three rounds of BenchmarkSearch's questions)
+// over and over.
+// The work never changes, so the spread between its p50 and p99 is the
+// machine's: interrupts, other processes, the memory system. It shows
+// what p99 a question of a given median can have here.
+func BenchmarkSearchSame(b *testing.B) {
+	ix := newBBCIndex(b)
+	for _, q := range queryKinds {
+		b.Run(q.name, func(b *testing.B) {
+			queries := benchQueries(ix.Articles(), 1000, q.min, q.max, q.typo)
+			durs := make([]time.Duration, len(queries))
+			for round := range 3 {
+				for i, q := range queries {
+					t := time.Now()
+					ix.Search(q, retrieval.SearchOptions{K: 10})
+					if d := time.Since(t); round == 0 || d < durs[i] {
+						durs[i] = d
+					}
+				}
+			}
+			order := make([]int, len(queries))
+			for i := range order {
+				order[i] = i
+			}
+			slices.SortFunc(order, func(i, j int) int { return int(durs[i] - durs[j]) })
+			median := queries[order[len(order)/2]]
+			benchLatency(b, []string{median}, func(q string) {
+				ix.Search(q, retrieval.SearchOptions{K: 10})
+			})
+		})
+	}
+}
+
 // BenchmarkAnswer measures a whole reply: search, near-duplicate merging
 // and the not-found decision.
 func BenchmarkAnswer(b *testing.B) {
