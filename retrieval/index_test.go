@@ -132,7 +132,8 @@ func TestNewIndex(t *testing.T) {
 }
 
 // TestAnalyzeQuestion checks that questions, which take the terms of
-// known words from the vocabulary, are analyzed as Analyze would.
+// known words from the vocabulary, are analyzed as Analyze would, and
+// those from the vocabulary come with their terms' numbers.
 func TestAnalyzeQuestion(t *testing.T) {
 	ix := newSeedsIndex(t)
 	texts := []string{"Whats the latest on the Odessa port attack", "U.S. 4.5bn loans to Ukraine’s army", "Zelenskyy’s aides said", "WHO IS LEADING"}
@@ -141,10 +142,24 @@ func TestAnalyzeQuestion(t *testing.T) {
 			texts = append(texts, a.Text(s))
 		}
 	}
+	known := 0
 	for _, text := range texts {
-		if got, want := ix.analyzeQuestion(text), Analyze(text); !slices.Equal(got, want) {
+		got, ids := ix.analyzeQuestion(text)
+		if want := Analyze(text); !slices.Equal(got, want) {
 			t.Errorf("analyzeQuestion(%q) = %v, want %v", text, got, want)
 		}
+		for i, id := range ids {
+			if id == 0 {
+				continue
+			}
+			known++
+			if term := ix.dict.text(id - 1); term != got[i].Term {
+				t.Errorf("analyzeQuestion(%q): token %q has the number of %q", text, got[i].Term, term)
+			}
+		}
+	}
+	if known == 0 {
+		t.Error("analyzeQuestion gave no token its term's number")
 	}
 }
 

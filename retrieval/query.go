@@ -45,7 +45,8 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 	var frame int
 	q.ask, frame = askOf(q.used)
 	n := len(ix.sentLen)
-	for _, t := range ix.analyzeQuestion(text) {
+	toks, ids := ix.analyzeQuestion(text)
+	for i, t := range toks {
 		if len(q.words) == maxWords || q.has(t.Term) || t.Pos == frame {
 			continue
 		}
@@ -53,11 +54,15 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 			continue
 		}
 		w := qword{term: t.Term, idf: idf(0, n), light: has(lightWords, t.Term)}
-		if id, ok := ix.dict.lookup(t.Term); ok {
+		id, ok := ids[i]-1, ids[i] != 0
+		if !ok {
+			id, ok = ix.dict.lookup(t.Term)
+		}
+		if ok {
 			w.idf = idf(int(ix.post.df(id)), n)
 			w.terms = []qterm{{id: id, strength: 1, idf: w.idf}}
 			if p.Related > 0 {
-				for _, r := range ix.related(t.Term) {
+				for _, r := range ix.related(t.Term, id) {
 					w.terms = append(w.terms, qterm{id: r, strength: p.Related, idf: idf(int(ix.post.df(r)), n)})
 				}
 			}
@@ -81,9 +86,10 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 }
 
 // analyzeQuestion is Analyze for a question: words the index has seen
-// take their term from the vocabulary instead of the stemmer.
-func (ix *Index) analyzeQuestion(text string) []Token {
-	var toks []Token
+// take their term from the vocabulary instead of the stemmer. ids holds,
+// by token, its term's number plus one, or 0 when it came from the
+// stemmer (the index may still hold it).
+func (ix *Index) analyzeQuestion(text string) (toks []Token, ids []uint32) {
 	pos := 0
 	for i := 0; i < len(text); {
 		start, end := nextWord(text, i)
@@ -96,15 +102,16 @@ func (ix *Index) analyzeQuestion(text string) []Token {
 		if !ok {
 			continue
 		}
-		term := ""
+		term, known := "", uint32(0)
 		if id, ok := ix.vocab.lookup(word); ok {
-			term = ix.dict.text(id)
+			term, known = ix.dict.text(id), id+1
 		} else {
 			term = stem(word, nil)
 		}
 		toks = append(toks, Token{Term: term, Start: start, End: end, Pos: pos - 1})
+		ids = append(ids, known)
 	}
-	return toks
+	return toks, ids
 }
 
 // specificMask returns the words of q that are not light.

@@ -18,8 +18,9 @@ const (
 	maxRelated      = 4
 )
 
-// related returns the terms related to term, most frequent first.
-func (ix *Index) related(term string) []uint32 {
+// related returns the terms related to term, number id, most frequent
+// first.
+func (ix *Index) related(term string, id uint32) []uint32 {
 	if len(term) < minRelatedLen || hasDigit(term) {
 		return nil
 	}
@@ -30,7 +31,7 @@ func (ix *Index) related(term string) []uint32 {
 		}
 	}
 	d := &ix.dict
-	for i, scanned := d.search(term), 0; i < d.len() && scanned < 64; i, scanned = i+1, scanned+1 {
+	for i, scanned := int(d.rank[id]), 0; i < d.len() && scanned < 64; i, scanned = i+1, scanned+1 {
 		u := d.at(i)
 		if !strings.HasPrefix(u, term) {
 			break
