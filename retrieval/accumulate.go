@@ -105,6 +105,7 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 			}
 		}
 	}
+	probes = ix.markProbes(p, probes, lo, hi, sc)
 	var strength [maxWords]float64 // what a word's weaker terms match by
 	for i, qw := range q.words {
 		for _, t := range qw.terms {
@@ -276,16 +277,82 @@ func (ix *Index) reachTitled(probes []probe, common uint32, titles []titleMatch,
 			continue
 		}
 		for _, t := range titles {
-			for sn := max(ix.first[t.art], lo); sn < ix.first[t.art+1] && sn-lo < uint32(len(a.mask)); sn++ {
-				for _, d := range pr.dense {
-					if d.has(sn) {
-						s := sn - lo
-						a.reached[s>>6] |= 1 << (s & 63)
-					}
-				}
+			from, to := max(ix.first[t.art], lo)-lo, min(ix.first[t.art+1]-lo, uint32(len(a.mask)))
+			for _, d := range pr.dense {
+				orRange(a.reached, d.bits, lo, from, to)
 			}
 		}
 	}
+}
+
+// orRange sets the bits s in [from, to) of dst for which bit lo+s of src
+// is set: 64 at a time when lo is a multiple of 64.
+func orRange(dst, src []uint64, lo, from, to uint32) {
+	if lo&63 != 0 {
+		for s := from; s < to; s++ {
+			if src[(lo+s)>>6]&(1<<((lo+s)&63)) != 0 {
+				dst[s>>6] |= 1 << (s & 63)
+			}
+		}
+		return
+	}
+	base := lo >> 6
+	for s := from; s < to; {
+		k := s >> 6
+		m := ^uint64(0) << (s & 63) // from s up
+		if end := (k + 1) << 6; to < end {
+			m &= ^uint64(0) >> (end - to) // up to to
+			s = to
+		} else {
+			s = end
+		}
+		dst[k] |= src[base+k] & m
+	}
+}
+
+// markProbes adds the words of probes that have one term to the masks
+// of the sentences reached that hold them, 64 sentences at a time (the
+// reached bitmap and the term's), and those held more than once to
+// extra, in probe order as the scan would. It returns the probes left for
+// the scan: words with several terms, whose strongest term must be chosen
+// sentence by sentence, or every probe when lo is not a multiple of 64.
+func (ix *Index) markProbes(p *Params, probes []probe, lo, hi uint32, sc *scratch) []probe {
+	if lo&63 != 0 {
+		return probes
+	}
+	a := &sc.acc
+	base := lo >> 6
+	left := sc.probesLeft[:0] // not in probes' storage, whose slices the next search reuses
+	for _, pr := range probes {
+		if len(pr.dense) != 1 {
+			left = append(left, pr)
+			continue
+		}
+		d, t := pr.dense[0], &pr.qw.terms[0]
+		bit, weak := uint32(1)<<pr.word, t.strength != 1
+		a.hasWeak = a.hasWeak || weak
+		for k, r := range a.reached {
+			for x := r & d.bits[base+uint32(k)]; x != 0; x &= x - 1 {
+				s := k<<6 + bits.TrailingZeros64(x)
+				a.mask[s] |= bit
+				if weak {
+					a.weak[s] |= bit
+				}
+			}
+		}
+		for _, m := range d.many[pr.at[0]:] {
+			if m.sn >= hi {
+				break
+			}
+			if s := m.sn - lo; a.reached[s>>6]&(1<<(s&63)) != 0 {
+				dl := ix.sentLen[m.sn]
+				a.extra[s] += pr.qw.idf * t.strength * (p.saturation(m.tf, dl, ix.avgLen) - p.saturation(1, dl, ix.avgLen))
+				a.hasMore = true
+			}
+		}
+	}
+	sc.probesLeft = left
+	return left
 }
 
 // A probe reads one question word from its terms' bitmaps.

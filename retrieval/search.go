@@ -76,6 +76,7 @@ type scratch struct {
 	found       []termHit
 	acc         accumulators
 	probes      []probe
+	probesLeft  []probe
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
