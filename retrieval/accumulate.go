@@ -120,6 +120,7 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 		idfs[i] = q.words[i].idf
 	}
 	covTab := a.coverageTable(idfs[:len(q.words)])
+	all := uint32(1)<<len(q.words) - 1
 	a.saturations(p, ix.avgLen)
 	// Without a title match, focus is coverage.
 	covWeight, perTotal := w[FeatCoverage]+w[FeatFocus], 1/q.total
@@ -192,7 +193,7 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 				// Focus on the words the title lacks, not the coverage focus
 				// in covWeight.
 				score -= wFocus * cov * perTotal
-				score += max(0, wFocus) * focusBound(q, mask, title.mask)
+				score += max(0, wFocus) * covTab.focusBound(mask, title.mask, all)
 				exact = wFocus >= 0 && weak&^title.mask == 0
 			}
 			if score+boundSlack < top.floor || len(a.best16) == top.n && score+boundSlack < a.best16[0] {
@@ -613,20 +614,12 @@ func (ix *Index) accumulateWord(q *query, p *Params, wi int, follows bool, lo, h
 
 // focusBound returns the most the focus feature can be for a sentence
 // holding the words in mask in an article whose title holds those in
-// titleMask: exact if every word matched its own term.
-func focusBound(q *query, mask, titleMask uint32) float64 {
-	got, all := 0.0, 0.0
-	for i := range q.words {
-		if titleMask&(1<<i) != 0 {
-			continue
-		}
-		all += q.words[i].idf
-		if mask&(1<<i) != 0 {
-			got += q.words[i].idf
-		}
-	}
-	if all == 0 {
+// titleMask, of a question whose words are all: exact if every word
+// matched its own term.
+func (t coverageTable) focusBound(mask, titleMask, all uint32) float64 {
+	whole := t.sum(all &^ titleMask)
+	if whole == 0 {
 		return 0
 	}
-	return got / all
+	return t.sum(mask&^titleMask) / whole
 }
