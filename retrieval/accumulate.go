@@ -16,15 +16,17 @@ import (
 //     BM25 is left for the scan: a word held once adds its idf times the
 //     saturation of one occurrence, which only the sentence's length
 //     changes, so only a word held more than once adds to extra.
-//  2. A scan of the reached sentences, in order, adds the words read from
-//     bitmaps (dense.go), then scores what the masks and the sentence's
-//     place give: BM25, coverage, title, focus, position and length. That
-//     is the sentence's first-pass score, or a bound of it when its
-//     article's title matches and one of its other words matched only by
-//     a fuzzy or related term (focus would need the sentence's terms). A
-//     min-heap keeps the n best exact scores; a sentence that cannot beat
-//     its least is dropped, and one that can is set aside.
-//  3. Of those set aside, the ones that still beat the heap's least are
+//  2. Words read from bitmaps (dense.go) set their bits in the masks of
+//     the sentences reached, 64 sentences at a time (markProbes).
+//  3. A scan of the reached sentences, in order, adds the words read from
+//     bitmaps that have several terms, then scores what the masks and the
+//     sentence's place give: BM25, coverage, title, focus, position and
+//     length. That is the sentence's first-pass score, or a bound of it
+//     when its article's title matches and one of its other words matched
+//     only by a fuzzy or related term (focus would need the sentence's
+//     terms). A min-heap keeps the n best exact scores; a sentence that
+//     cannot beat its least is dropped, and one that can is set aside.
+//  4. Of those set aside, the ones that still beat the heap's least are
 //     scored in full by push and kept.
 //
 // Every posting of a proposing word is read, where WAND (prune.go) skips;
