@@ -64,7 +64,6 @@ type scratch struct {
 	order       []*cursor
 	specific    []*cursor
 	light       []*cursor
-	prefix      []float64
 	cands       []cand
 	toks        []uint32
 	near        []uint32
@@ -72,7 +71,6 @@ type scratch struct {
 	titleHits   []titleHit
 	titles      []titleMatch
 	order32     []int32
-	words       []wordHit
 	found       []termHit
 	acc         accumulators
 	probes      []probe
