@@ -58,6 +58,13 @@ func analyze(text string, dst []Token, cache map[string]string) []Token {
 // Marks (accents in decomposed form) stay with their letter.
 func nextWord(s string, i int) (int, int) {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII, most text: no decoding
+			if isASCIIAlnum(c) {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			break
@@ -69,6 +76,10 @@ func nextWord(s string, i int) (int, int) {
 	}
 	start := i
 	for i < len(s) {
+		if isASCIIAlnum(s[i]) {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) || unicode.IsMark(r) {
 			i += n
@@ -241,4 +252,8 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
