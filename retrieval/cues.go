@@ -110,11 +110,17 @@ const (
 	cueDefine                     // "is a", "are the", "refers to", "known as"…: for what is
 	cueCause                      // "because", "due to", "caused"…: for why
 	cueComplete                   // ends with a period, question or exclamation mark
+	cueName                       // may name someone: a capital after the first word (see nameCues)
+	cuePlace                      // may name a place: a capital right after "in", "at"… (see nameCues)
 )
 
 // askCue is the cue that answers each kind of question read from the
 // sentence alone; who and where also need the question (see nameCue).
 var askCue = [...]uint8{askWhen: cueDate, askCount: cueNumber, askDefine: cueDefine, askWhy: cueCause}
+
+// mayNameCue is the cue without which nameCue is false for a who or where
+// question.
+var mayNameCue = [...]uint8{askWho: cueName, askWhere: cuePlace}
 
 // cueWords classifies the words sentenceCues looks for, one lookup a
 // word.
@@ -242,11 +248,8 @@ func nameCue(ask askType, text string, used []string) bool {
 		i = end
 		w := text[start:end]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !first && unicode.IsUpper(r) && (ask == askWho || afterPlace) {
-			lw := strings.ToLower(w)
-			if !isStopWord(lw) && !contains(used, lw) {
-				return true
-			}
+		if !first && unicode.IsUpper(r) && (ask == askWho || afterPlace) && isNewName(w, used) {
+			return true
 		}
 		if ask == askWhere {
 			afterPlace = isPlaceWord(w)
@@ -255,6 +258,101 @@ func nameCue(ask askType, text string, used []string) bool {
 	}
 	return false
 }
+
+// isNewName reports whether the capitalized word w, lower-cased, is
+// neither a stop word nor one of used. A short ASCII word is lower-cased
+// on the stack: most candidates of a who question start with capitals
+// that the question uses too.
+func isNewName(w string, used []string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		lw := strings.ToLower(w)
+		return !isStopWord(lw) && !contains(used, lw)
+	}
+	b := buf[:len(w)]
+	for k := range len(w) {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	if _, ok := stopWords[string(b)]; ok {
+		return false
+	}
+	for _, u := range used {
+		if u == string(b) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameCues returns cueName if nameCue may find a name in text for some
+// who question, and cuePlace if it may for some where question. They are
+// read when a sentence is indexed, so that a who or where question scans
+// only the sentences that have them (on the BBC articles, a where
+// question's second pass was four times a why question's).
+//
+// They must never be missing where nameCue would be true; they may be
+// set where it is false. So they are read from bytes, not words:
+//
+//   - cueName: an upper-case ASCII letter or a non-ASCII byte (which may
+//     begin an upper-case letter) after the first letter or digit;
+//   - cuePlace: a place word, in any case, with no ASCII letter or digit
+//     on either side, then, past any other ASCII bytes that are not
+//     letters or digits, an upper-case ASCII letter or a non-ASCII byte.
+//
+// nameCue's words are runs of letters and digits, and more only where
+// punctuation joins them; so a word of nameCue that begins with a capital
+// has one of the bytes above, and a place word of nameCue is a place
+// word here.
+func nameCues(text string) uint8 {
+	var cues uint8
+	i := 0
+	for i < len(text) && !isASCIIAlnum(text[i]) && text[i] < utf8.RuneSelf {
+		i++
+	}
+	_, n := utf8.DecodeRuneInString(text[i:])
+	for _, c := range []byte(text[i+n:]) {
+		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			cues |= cueName
+			break
+		}
+	}
+	if cues == 0 {
+		return 0 // no capital: no name after a place word either
+	}
+	for i < len(text) {
+		for i < len(text) && !isASCIIAlnum(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && isASCIIAlnum(text[i]) {
+			i++
+		}
+		if start == i || !mayBePlaceWord[text[start]|0x20] || !isPlaceWord(text[start:i]) {
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] < utf8.RuneSelf && !isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j < len(text) && ('A' <= text[j] && text[j] <= 'Z' || text[j] >= utf8.RuneSelf) {
+			return cues | cuePlace
+		}
+	}
+	return cues
+}
+
+// mayBePlaceWord holds the first letters of placeWords, lower-cased: a
+// quick test before isPlaceWord's.
+var mayBePlaceWord = func() (m [256]bool) {
+	for _, w := range placeWords {
+		m[w[0]] = true
+	}
+	return m
+}()
 
 // placeWordsByLen are placeWords by their length in bytes.
 var placeWordsByLen = func() [][]string {

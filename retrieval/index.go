@@ -146,7 +146,7 @@ func (p *share) analyze(as []*Article) {
 		for _, s := range a.Sentences {
 			text := a.Text(s)
 			add(&p.sents, text)
-			p.cues = append(p.cues, sentenceCues(text))
+			p.cues = append(p.cues, sentenceCues(text)|nameCues(text))
 		}
 	}
 }

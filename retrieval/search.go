@@ -196,7 +196,7 @@ func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
 	}
 	switch q.ask {
 	case askWho, askWhere:
-		if a, s := ix.sentence(int(c.art), c.sn); nameCue(q.ask, a.Text(s), q.used) {
+		if a, s := ix.sentence(int(c.art), c.sn); cues&mayNameCue[q.ask] != 0 && nameCue(q.ask, a.Text(s), q.used) {
 			c.f[askFeature[q.ask]] = 1
 		}
 	case askWhen, askCount, askDefine, askWhy:
