@@ -87,7 +87,7 @@ type Bot struct {
 }
 
 // ErrBadToken reports a token Discord rejects.
-var ErrBadToken = errors.New("Discord rejected the bot token")
+var ErrBadToken = errors.New("Discord rejected the bot token") //lint:ignore ST1005 Discord is a name
 
 // New creates a bot from cfg without connecting.
 func New(cfg Config) (*Bot, error) {

@@ -13,9 +13,6 @@ import (
 	"newsdesk/bot/schedule"
 )
 
-// postPermissions are what Newsdesk needs in a channel to post a brief.
-const postPermissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks
-
 // channelCheckTimeout bounds the REST call that checks a channel.
 const channelCheckTimeout = 5 * time.Second
 

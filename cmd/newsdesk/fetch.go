@@ -93,7 +93,7 @@ func runFetch(ctx context.Context, env *environment, args []string) error {
 		}
 	}
 	if len(cfg.Feeds) == 0 {
-		return errors.New("fetch: no feeds: set FEEDS or FEEDS_FILE, or pass --feeds URL,...")
+		return errors.New("fetch: no feeds: set FEEDS or FEEDS_FILE, or pass --feeds URL,...") //lint:ignore ST1005 the usage ends with "..."
 	}
 	level := slog.LevelWarn
 	if s := env.getenv("LOG_LEVEL"); s != "" {

@@ -119,7 +119,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	h.running(s.bot) // not ready until the gateway is
 	if err := s.bot.Open(ctx); err != nil {
 		if errors.Is(err, bot.ErrBadToken) {
-			return errors.New("Discord rejected DISCORD_TOKEN: " + tokenHelp)
+			return errors.New("Discord rejected DISCORD_TOKEN: " + tokenHelp) //lint:ignore ST1005 Discord is a name
 		}
 		return err
 	}

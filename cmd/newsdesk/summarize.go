@@ -76,7 +76,7 @@ func runSummarize(ctx context.Context, env *environment, args []string) error {
 			problem = fmt.Errorf("want ID or ID N, got %q", line)
 		} else if len(fields) == 2 {
 			if v, err := strconv.Atoi(fields[1]); err != nil || v < 1 {
-				problem = fmt.Errorf("N must be a number of sentences, at least 1, got %q", fields[1])
+				problem = fmt.Errorf("N must be a number of sentences, at least 1, got %q", fields[1]) //lint:ignore ST1005 N is the argument's name
 			} else {
 				k = v
 			}
