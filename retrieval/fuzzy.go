@@ -99,17 +99,26 @@ func newVocabulary(words map[string]string, terms map[string]uint32) vocabulary 
 		if a.n != b.n {
 			return a.n < b.n
 		}
-		if la, lb := lastRune(a.word), lastRune(b.word); la != lb {
-			return la < lb
+		if ka, kb := suffixKey(a.word), suffixKey(b.word); ka != kb {
+			return ka < kb
 		}
 		return a.word < b.word
 	})
 	return v
 }
 
-func lastRune(w string) rune {
-	r, _ := utf8.DecodeLastRuneInString(w)
-	return r
+// suffixKey orders words by their last rune, then the one before it.
+func suffixKey(w string) uint64 {
+	last, n := utf8.DecodeLastRuneInString(w)
+	before, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
+	return uint64(last)<<32 | uint64(before)
+}
+
+// prefix2 returns the first two runes of w.
+func prefix2(w string) string {
+	_, a := utf8.DecodeRuneInString(w)
+	_, b := utf8.DecodeRuneInString(w[a:])
+	return w[:a+b]
 }
 
 func onlyLetters(w string) bool {
@@ -195,10 +204,12 @@ func (v *vocabulary) fuzzy(w string) []fuzzyMatch {
 }
 
 // within returns the terms of the words whose edit distance to w, of n
-// runes, is exactly k. One edit leaves the first or the last letter of a
-// word of three or more in place, so for k = 1 only the words that share
-// one of them are read: two ranges of each length, one in word order, one
-// in byLast order. For k = 2 every word of a length within 2 is read.
+// runes (at least minFuzzyLen), is exactly k. One edit leaves the first
+// two letters or the last two of a word of five or more in place (it
+// changes at most two adjacent ones, or inserts between two), so for k =
+// 1 only the words that share one of those pairs are read: two ranges of
+// each length, one in word order, one in byLast order. For k = 2 every
+// word of a length within 2 is read.
 func (v *vocabulary) within(w string, n, k int) []fuzzyMatch {
 	t := fuzzyTarget{w: w, n: n, k: k, set: letterSet(w), ascii: isASCII(w), pairs: bigramSet(w)}
 	t.shared = bits.OnesCount64(t.pairs) - 3*k // bits any word within k edits shares with w
@@ -214,19 +225,16 @@ func (v *vocabulary) within(w string, n, k int) []fuzzyMatch {
 			}
 			continue
 		}
-		first, size := utf8.DecodeRuneInString(w)
-		a := lo + sort.Search(hi-lo, func(i int) bool { return v.word(lo+i) >= w[:size] })
-		for i := a; i < hi; i++ {
-			if r, _ := utf8.DecodeRuneInString(v.word(i)); r != first {
-				break
-			}
+		pre := prefix2(w)
+		a := lo + sort.Search(hi-lo, func(i int) bool { return v.word(lo+i) >= pre })
+		for i := a; i < hi && strings.HasPrefix(v.word(i), pre); i++ {
 			v.test(&t, i)
 		}
-		last := lastRune(w)
-		b := lo + sort.Search(hi-lo, func(i int) bool { return lastRune(v.word(int(v.byLast[lo+i]))) >= last })
+		suf := suffixKey(w)
+		b := lo + sort.Search(hi-lo, func(i int) bool { return suffixKey(v.word(int(v.byLast[lo+i]))) >= suf })
 		for j := b; j < hi; j++ {
 			i := int(v.byLast[j])
-			if lastRune(v.word(i)) != last {
+			if suffixKey(v.word(i)) != suf {
 				break
 			}
 			v.test(&t, i)

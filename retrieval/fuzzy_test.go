@@ -86,35 +86,53 @@ func TestFuzzyFilters(t *testing.T) {
 	}
 }
 
-// TestFuzzyWithin checks the first-or-last-letter ranges for one edit
-// against reading every word of the lengths.
+// TestFuzzyWithin checks the ranges read for one edit (words sharing the
+// first two letters or the last two) against reading every word of the
+// lengths: on the seeds' vocabulary, and on one of words over five
+// letters, where most words have many neighbours.
 func TestFuzzyWithin(t *testing.T) {
 	ix := newSeedsIndex(t)
-	v := &ix.vocab
 	r := rand.New(rand.NewPCG(5, 5))
-	for range 3000 {
-		w := randomEdits(r, []byte(v.word(r.IntN(len(v.term)))), 1, "abcdefghijklmnopqrstuvwxyz")
-		n := len(w)
-		if n < 3 || n > 60 {
-			continue
+	const small = "abcde"
+	words, terms := map[string]string{}, map[string]uint32{}
+	for len(words) < 5000 {
+		w := make([]byte, 3+r.IntN(8))
+		for i := range w {
+			w[i] = small[r.IntN(len(small))]
 		}
-		got := v.within(string(w), n, 1)
-		var want []fuzzyMatch
-		for i := int(v.byLen[n-1]); i < int(v.byLen[n+2]); i++ {
-			if editDistanceASCII(string(w), v.word(i), 1) == 1 {
-				want = appendMatch(want, fuzzyMatch{v.term[i], 1})
+		words[string(w)] = string(w)
+		terms[string(w)] = uint32(len(terms))
+	}
+	dense := newVocabulary(words, terms)
+	for _, c := range []struct {
+		v        *vocabulary
+		alphabet string
+	}{{&ix.vocab, "abcdefghijklmnopqrstuvwxyz"}, {&dense, small}} {
+		v := c.v
+		for range 3000 {
+			w := randomEdits(r, []byte(v.word(r.IntN(len(v.term)))), 1, c.alphabet)
+			n := len(w)
+			if n < minFuzzyLen || n > 60 {
+				continue
 			}
-		}
-		key := func(ms []fuzzyMatch) []uint32 {
-			var s []uint32
-			for _, m := range ms {
-				s = append(s, m.term)
+			got := v.within(string(w), n, 1)
+			var want []fuzzyMatch
+			for i := int(v.byLen[n-1]); i < int(v.byLen[n+2]); i++ {
+				if editDistanceASCII(string(w), v.word(i), 1) == 1 {
+					want = appendMatch(want, fuzzyMatch{v.term[i], 1})
+				}
 			}
-			slices.Sort(s)
-			return s
-		}
-		if !slices.Equal(key(got), key(want)) {
-			t.Fatalf("within(%q, 1) = %v, want %v", w, got, want)
+			key := func(ms []fuzzyMatch) []uint32 {
+				var s []uint32
+				for _, m := range ms {
+					s = append(s, m.term)
+				}
+				slices.Sort(s)
+				return s
+			}
+			if !slices.Equal(key(got), key(want)) {
+				t.Fatalf("within(%q, 1) = %v, want %v", w, got, want)
+			}
 		}
 	}
 }
