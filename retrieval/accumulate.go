@@ -54,6 +54,7 @@ type accumulators struct {
 	extra   []float64 // BM25 beyond what one occurrence of each word gives
 	best    []chosen  // for a word with several terms: the one kept so far
 	reached []uint64  // bitmap: a specific word matched
+	titled  []uint64  // bitmap: the article's title matches the question
 	touched []uint32  // sentences the current word with several terms reached
 	best16  []float64 // the n best scores so far, a min-heap
 	passed  []passed  // sentences that passed them when scanned
@@ -130,16 +131,17 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 	wBM, wTitle, wLen, wFocus := w[FeatBM25]*perTotal, w[FeatTitle], w[FeatLength], w[FeatFocus]
 	covWeight *= perTotal
 	pos := a.positions(p)
-	first, sentLen, masks := ix.first, ix.sentLen, a.mask
-	ai := ix.articleOf(lo)
-	ti := 0
+	sentLen, place, masks := ix.sentLen, ix.place, a.mask
+	titled := a.markTitled(ix, titles, lo)
 	for k, word := range a.reached {
 		if word == 0 {
 			continue
 		}
 		a.reached[k] = 0
+		inTitled := titled[k]
 		for ; word != 0; word &= word - 1 {
-			s := uint32(k<<6 + bits.TrailingZeros64(word))
+			b := bits.TrailingZeros64(word)
+			s := uint32(k<<6 + b)
 			sn := lo + s
 			mask := masks[s]
 			masks[s] = 0
@@ -173,21 +175,15 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 				}
 			}
 			bm := a.saturation(p, ix.avgLen, dl)*cov + more
-			for first[ai+1] <= sn {
-				ai++
-			}
-			for ti < len(titles) && int(titles[ti].art) < ai {
-				ti++
-			}
 			var title titleMatch
-			if ti < len(titles) && int(titles[ti].art) == ai {
-				title = titles[ti]
+			if inTitled&(1<<b) != 0 {
+				title = ix.titleOf(titles, sn)
 			}
 			var prior float64
-			if i := sn - first[ai]; i < uint32(len(pos)) {
+			if i := place[sn]; int(i) < len(pos) {
 				prior = pos[i]
 			} else {
-				prior = positionScore(p, i)
+				prior = positionScore(p, ix.placeOf(sn))
 			}
 			score := wBM*bm + covWeight*cov + wTitle*title.share + prior + wLen*lengthFeature(dl)
 			exact := true
@@ -204,7 +200,7 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 			if exact {
 				a.keep(score, top.n) // a bound would pass more than it should
 			}
-			a.passed = append(a.passed, passed{wordHit{sn, mask, weak == 0, bm, cov}, int32(ai), title, score + boundSlack})
+			a.passed = append(a.passed, passed{wordHit{sn, mask, weak == 0, bm, cov}, title, score + boundSlack})
 		}
 	}
 	// Only the sentences that still pass the n-th best score are scored in
@@ -214,9 +210,38 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 		if len(a.best16) == top.n && e.ub < a.best16[0] {
 			continue
 		}
-		ix.pushIn(q, p, &e.hit, e.title, int(e.art), top, sc)
+		ix.push(q, p, &e.hit, e.title, top, sc)
 	}
 	a.passed, a.best16 = a.passed[:0], a.best16[:0]
+	clear(titled)
+}
+
+// markTitled returns a bitmap of the sentences from lo that are in the
+// articles of titles, in a's storage: the scan looks a sentence's title
+// up only when its bit is set.
+func (a *accumulators) markTitled(ix *Index, titles []titleMatch, lo uint32) []uint64 {
+	n := len(a.reached)
+	if cap(a.titled) < n {
+		a.titled = make([]uint64, n)
+	}
+	t := a.titled[:n]
+	for _, tm := range titles {
+		if ix.first[tm.art+1] <= lo {
+			continue
+		}
+		from, to := max(ix.first[tm.art], lo)-lo, min(ix.first[tm.art+1]-lo, uint32(len(a.mask)))
+		for s := from; s < to; s++ {
+			t[s>>6] |= 1 << (s & 63)
+		}
+	}
+	return t
+}
+
+// titleOf returns the match of the title of sentence sn's article among
+// titles, sorted by article, which holds it.
+func (ix *Index) titleOf(titles []titleMatch, sn uint32) titleMatch {
+	i := sort.Search(len(titles), func(i int) bool { return ix.first[titles[i].art+1] > sn })
+	return titles[i]
 }
 
 // minApproximate is the fewest sentences in a range on which common
@@ -422,7 +447,6 @@ func (pr *probe) add(p *Params, avg float64, sn uint32, dl uint16, mask, weak ui
 // push needs.
 type passed struct {
 	hit   wordHit
-	art   int32
 	title titleMatch
 	ub    float64 // the most its score can be, rounding included
 }

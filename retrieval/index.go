@@ -36,6 +36,7 @@ type Index struct {
 	articles []*Article // sorted by ID: articleByID searches them
 	first    []uint32   // by article: its first sentence; one more entry, the sentence count
 	sentLen  []uint16   // by sentence: its number of terms
+	place    []uint8    // by sentence: its place in its article, from 0; 255 for 255 or more
 	cues     []uint8    // by sentence: what kind of answer it offers (see sentenceCues)
 	avgLen   float64
 
@@ -209,6 +210,7 @@ func (ix *Index) mergeTerms(parts []*share) (sents, titles tokenRuns, words map[
 	ix.dict = newDictionary(text)
 	ix.first = make([]uint32, 0, len(ix.articles)+1)
 	ix.sentLen = make([]uint16, 0, nsent)
+	ix.place = make([]uint8, 0, nsent)
 	ix.cues = make([]uint8, 0, nsent)
 	words = map[string]string{}
 	total := 0
@@ -218,10 +220,11 @@ func (ix *Index) mergeTerms(parts []*share) (sents, titles tokenRuns, words map[
 		for ai := p.lo; ai < p.hi; ai++ {
 			ix.first = append(ix.first, uint32(len(ix.sentLen)))
 			titles.append(p.titles.run(ai-p.lo), remap, final)
-			for range ix.articles[ai].Sentences {
+			for i := range ix.articles[ai].Sentences {
 				run := p.sents.run(si)
 				sents.append(run, remap, final)
 				ix.sentLen = append(ix.sentLen, uint16(min(len(run), math.MaxUint16)))
+				ix.place = append(ix.place, uint8(min(i, math.MaxUint8)))
 				total += len(run)
 				si++
 			}
@@ -290,6 +293,14 @@ func (ix *Index) DocFreq(term string) int {
 // articleOf returns the article of global sentence sn.
 func (ix *Index) articleOf(sn uint32) int {
 	return sort.Search(len(ix.articles), func(i int) bool { return ix.first[i+1] > sn })
+}
+
+// placeOf returns sentence sn's place in its article, from 0.
+func (ix *Index) placeOf(sn uint32) uint32 {
+	if i := ix.place[sn]; i < math.MaxUint8 {
+		return uint32(i)
+	}
+	return sn - ix.first[ix.articleOf(sn)]
 }
 
 // sentence returns the article and sentence of global sentence sn.
