@@ -29,9 +29,9 @@ import (
 //     words the index never saw (see fuzzy.go).
 //
 // Memory, from BenchmarkMemory on 100,000 generated articles (200 MB of
-// text): the index itself takes 0.60 bytes per byte of text; the parsed
+// text): the index itself takes 0.61 bytes per byte of text; the parsed
 // articles it points to take 1.37 (their text and 0.37 of line and
-// sentence records): 1.97 in all.
+// sentence records): 1.975 in all.
 type Index struct {
 	articles []*Article // sorted by ID: articleByID searches them
 	first    []uint32   // by article: its first sentence; one more entry, the sentence count
