@@ -183,15 +183,7 @@ func sentenceCues(text string) uint8 {
 		w := text[start:i]
 		var kind uint8
 		if len(w) <= len(buf) {
-			b := buf[:len(w)]
-			for k := range len(w) {
-				c := w[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b[k] = c
-			}
-			kind = cueWords[string(b)]
+			kind = cueWords[string(lowerASCII(buf[:0], w))]
 		}
 		switch {
 		case kind&wordDate != 0 || isYear(w):
@@ -269,14 +261,7 @@ func isNewName(w string, used []string) bool {
 		lw := strings.ToLower(w)
 		return !isStopWord(lw) && !contains(used, lw)
 	}
-	b := buf[:len(w)]
-	for k := range len(w) {
-		c := w[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[k] = c
-	}
+	b := lowerASCII(buf[:0], w)
 	if _, ok := stopWords[string(b)]; ok {
 		return false
 	}
@@ -286,6 +271,19 @@ func isNewName(w string, used []string) bool {
 		}
 	}
 	return true
+}
+
+// lowerASCII appends w to dst with its ASCII capitals lower-cased: into a
+// buffer on the stack, where strings.ToLower would allocate.
+func lowerASCII(dst []byte, w string) []byte {
+	for k := range len(w) {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // nameCues returns cueName if nameCue may find a name in text for some
