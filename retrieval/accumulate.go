@@ -226,15 +226,21 @@ func (a *accumulators) markTitled(ix *Index, titles []titleMatch, lo uint32) []u
 	}
 	t := a.titled[:n]
 	for _, tm := range titles {
-		if ix.first[tm.art+1] <= lo {
-			continue
-		}
-		from, to := max(ix.first[tm.art], lo)-lo, min(ix.first[tm.art+1]-lo, uint32(len(a.mask)))
+		from, to := a.articleSpan(ix, tm.art, lo)
 		for s := from; s < to; s++ {
 			t[s>>6] |= 1 << (s & 63)
 		}
 	}
 	return t
+}
+
+// articleSpan returns the sentences of article art in the range a was
+// reset for, from lo, relative to lo: empty if none are.
+func (a *accumulators) articleSpan(ix *Index, art int32, lo uint32) (from, to uint32) {
+	if ix.first[art+1] <= lo {
+		return 0, 0
+	}
+	return max(ix.first[art], lo) - lo, min(ix.first[art+1]-lo, uint32(len(a.mask)))
 }
 
 // titleOf returns the match of the title of sentence sn's article among
@@ -305,7 +311,7 @@ func (ix *Index) reachTitled(probes []probe, common uint32, titles []titleMatch,
 			continue
 		}
 		for _, t := range titles {
-			from, to := max(ix.first[t.art], lo)-lo, min(ix.first[t.art+1]-lo, uint32(len(a.mask)))
+			from, to := a.articleSpan(ix, t.art, lo)
 			for _, d := range pr.dense {
 				orRange(a.reached, d.bits, lo, from, to)
 			}
