@@ -89,11 +89,12 @@ func (a *accumulators) reset(n int) {
 
 // accumulate finds the n best sentences in [lo, hi) on the first-pass
 // features, as firstPass does, by scoring every sentence that holds a
-// proposing word (see roles).
-func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uint32, top *topN, sc *scratch) {
+// proposing word (see roles). approx says whether the search's whole
+// range, of which [lo, hi) may be half, has minApproximate sentences.
+func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uint32, approx bool, top *topN, sc *scratch) {
 	a := &sc.acc
 	a.reset(int(hi - lo))
-	propose, probe, common := ix.roles(q, lo, hi)
+	propose, probe, common := ix.roles(q, approx)
 	probes := ix.probes(q, probe, lo, sc)
 	for pass := range 2 {
 		if pass == 1 && common != 0 {
@@ -260,12 +261,12 @@ var minApproximate uint32 = 16_384
 // own term is dense.
 const commonShare = denseShare
 
-// roles returns, of q's words, those that propose sentences in [lo, hi),
-// those that the scan reads from bitmaps, and of those the common words.
+// roles returns, of q's words, those that propose sentences, those that
+// the scan reads from bitmaps, and of those the common words.
 //
 // Specific words propose: every sentence holding one is scored. Light
-// words do not: they add to the sentences specific words reached. On a
-// range of minApproximate sentences or more, neither do common specific
+// words do not: they add to the sentences specific words reached. If
+// approx (a range of minApproximate sentences or more), neither do common specific
 // words, if the question has a rarer one and all their terms are dense,
 // except in the articles whose titles match the question (see
 // reachTitled): elsewhere, a sentence holding none of a question's rarer
@@ -278,7 +279,7 @@ const commonShare = denseShare
 // A word that proposes nothing, all of whose terms are dense (dense.go),
 // is read from their bitmaps in the scan; other light words are read from
 // their lists beforehand.
-func (ix *Index) roles(q *query, lo, hi uint32) (propose, probe, common uint32) {
+func (ix *Index) roles(q *query, approx bool) (propose, probe, common uint32) {
 	propose = q.specificMask()
 	for i, qw := range q.words {
 		dense := len(qw.terms) > 0
@@ -289,7 +290,7 @@ func (ix *Index) roles(q *query, lo, hi uint32) (propose, probe, common uint32) 
 			continue
 		}
 		probe |= 1 << i
-		if t := qw.terms[0]; hi-lo >= minApproximate && propose&(1<<i) != 0 && t.strength == 1 && int(ix.post.df(t.id))*commonShare > ix.Len() {
+		if t := qw.terms[0]; approx && propose&(1<<i) != 0 && t.strength == 1 && int(ix.post.df(t.id))*commonShare > ix.Len() {
 			common |= 1 << i
 		}
 	}

@@ -24,7 +24,7 @@ func TestCommonWordsFollow(t *testing.T) {
 	}
 	ix := newTestIndex(t, files)
 	q := ix.parseQuery("What did the budget do this year?", &DefaultParams)
-	propose, probe, common := ix.roles(&q, 0, uint32(ix.Len()))
+	propose, probe, common := ix.roles(&q, true)
 	if common == 0 || propose == 0 || probe&common != common {
 		t.Fatalf("roles: propose %b, probe %b, common %b; want year common and read from its bitmap, budget proposing", propose, probe, common)
 	}

@@ -84,7 +84,12 @@ func (ix *Index) firstPass(q *query, p *Params, lo, hi uint32, n int, sc *scratc
 	titles := ix.titleMatches(q, alo, ahi, sc)
 	top := newTopN(sc.cands[:0], n)
 	if int(hi-lo) <= maxAccumulated {
-		ix.accumulate(q, p, titles, lo, hi, &top, sc)
+		approx := hi-lo >= minApproximate
+		if assists(lo, hi) && lo&63 == 0 {
+			ix.accumulateAssisted(q, p, titles, lo, hi, approx, &top, sc)
+		} else {
+			ix.accumulate(q, p, titles, lo, hi, approx, &top, sc)
+		}
 		sc.cands = top.c
 		return top.c
 	}

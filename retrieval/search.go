@@ -51,9 +51,13 @@ func (o *SearchOptions) params() *Params {
 // words reach, outside articles whose titles match), on more with WAND
 // pruning (prune.go). The second adds, for the best Params.Candidates, the features that need the
 // sentence and its neighbours (context, proximity, answer type,
-// completeness) and re-sorts them.
+// completeness) and re-sorts them. On 32,768 sentences or more, a search
+// shares both passes with a goroutine on a second processor (assist.go).
 func (ix *Index) Search(question string, opt SearchOptions) []Hit {
 	p := opt.params()
+	if assists(0, uint32(len(ix.sentLen))) {
+		helper.poke() // so that it is awake when the first pass offers it work
+	}
 	q := ix.parseQuery(question, p)
 	return ix.search(&q, opt, p)
 }
@@ -73,6 +77,7 @@ type scratch struct {
 	order32     []int32
 	found       []termHit
 	acc         accumulators
+	half        []cand // the half of the first pass the assistant may run (assist.go)
 	probes      []probe
 	probesLeft  []probe
 }
@@ -118,8 +123,13 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params) []Hit {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	cands := ix.firstPass(q, p, lo, hi, max(k, p.Candidates), sc)
-	for i := range cands {
-		ix.secondPass(q, p, &cands[i], sc)
+	assisted := assists(lo, hi)
+	if assisted {
+		shared(len(cands), sc, func(i int, sc *scratch) { ix.secondPass(q, p, &cands[i], sc) })
+	} else {
+		for i := range cands {
+			ix.secondPass(q, p, &cands[i], sc)
+		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
 		if a.better(&b) {
@@ -128,8 +138,12 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params) []Hit {
 		return 1
 	})
 	hits := make([]Hit, min(k, len(cands)))
-	for i := range hits {
-		hits[i] = ix.hit(q, &cands[i], sc)
+	if assisted {
+		shared(len(hits), sc, func(i int, sc *scratch) { hits[i] = ix.hit(q, &cands[i], sc) })
+	} else {
+		for i := range hits {
+			hits[i] = ix.hit(q, &cands[i], sc)
+		}
 	}
 	return hits
 }

@@ -1,0 +1,152 @@
+package retrieval
+
+import (
+	"reflect"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+)
+
+// withAssist runs f with searches of at least min sentences assisted.
+func withAssist(min uint32, f func()) {
+	defer func(n uint32) { minAssisted = n }(minAssisted)
+	minAssisted = min
+	f()
+}
+
+// assistIndexes returns the corpora the assistant is tested on: the seeds,
+// talks and wire (assisted whatever their size), and the BBC articles
+// unless -short or missing.
+func assistIndexes(t *testing.T) map[string]*Index {
+	t.Helper()
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("the assistant needs two processors")
+	}
+	indexes := firstPassIndexes(t)
+	delete(indexes, "seeds, dense")
+	return indexes
+}
+
+// alone returns what ix.Search gives for each question with no assistant.
+func alone(ix *Index, questions []string) [][]Hit {
+	var out [][]Hit
+	withAssist(^uint32(0), func() {
+		for _, q := range questions {
+			out = append(out, ix.Search(q, SearchOptions{K: 16}))
+		}
+	})
+	return out
+}
+
+// TestAssisted checks that a search sharing its work with the assistant
+// finds the same sentences with the same scores and features as one
+// alone, whoever runs which part.
+func TestAssisted(t *testing.T) {
+	for name, ix := range assistIndexes(t) {
+		questions := testQuestions(ix, 200)
+		want := alone(ix, questions)
+		withAssist(0, func() {
+			for i, q := range questions {
+				if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
+					t.Fatalf("%s: %q assisted finds\n%v\nalone\n%v", name, q, got, want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestAssistedConcurrent runs assisted searches from several goroutines
+// at once: one task is on offer at a time, so most searches run some of
+// their parts alone, and all must find what they find alone.
+func TestAssistedConcurrent(t *testing.T) {
+	for name, ix := range assistIndexes(t) {
+		questions := testQuestions(ix, 100)
+		want := alone(ix, questions)
+		withAssist(0, func() {
+			var wg sync.WaitGroup
+			for g := range 4 {
+				wg.Go(func() {
+					for i := range questions {
+						i = (i + g*25) % len(questions)
+						if got := ix.Search(questions[i], SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
+							t.Errorf("%s: %q found otherwise in goroutine %d", name, questions[i], g)
+							return
+						}
+					}
+				})
+			}
+			wg.Wait()
+		})
+	}
+}
+
+// TestAssistantBusy holds the assistant in a task of its own, so that the
+// searches' offers are never taken (they run every part alone), then
+// fills the slot, so that they cannot offer at all.
+func TestAssistantBusy(t *testing.T) {
+	ix := newSeedsIndex(t)
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("the assistant needs two processors")
+	}
+	questions := testQuestions(ix, 50)
+	want := alone(ix, questions)
+	check := func(how string) {
+		for i, q := range questions {
+			if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
+				t.Fatalf("%s: %q found otherwise", how, q)
+			}
+		}
+	}
+	withAssist(0, func() {
+		release := make(chan struct{})
+		hold := &task{run: func(*scratch) { <-release }}
+		helper.poke()
+		for !helper.offer(hold) {
+			runtime.Gosched()
+		}
+		for helper.slot.Load() == hold {
+			runtime.Gosched() // until the assistant takes it
+		}
+		check("assistant busy")
+		blocker := &task{run: func(*scratch) {}}
+		if !helper.slot.CompareAndSwap(nil, blocker) {
+			t.Fatal("the slot was not free")
+		}
+		check("slot taken")
+		close(release)
+		for !hold.done.Load() || helper.slot.Load() != nil {
+			runtime.Gosched() // the assistant runs the blocker next
+		}
+		check("assistant free")
+	})
+}
+
+// TestAssistantParks checks that the assistant parks once idle for
+// assistSpin, and that a search wakes it and still finds what it finds
+// alone.
+func TestAssistantParks(t *testing.T) {
+	ix := newSeedsIndex(t)
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("the assistant needs two processors")
+	}
+	questions := testQuestions(ix, 20)
+	want := alone(ix, questions)
+	withAssist(0, func() {
+		helper.poke()
+		for round := range 3 {
+			deadline := time.Now().Add(5 * time.Second)
+			for !helper.parked.Load() {
+				if time.Now().After(deadline) {
+					t.Fatalf("round %d: the assistant did not park within 5 s", round)
+				}
+				time.Sleep(assistSpin)
+			}
+			for i, q := range questions {
+				if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
+					t.Fatalf("round %d: %q found otherwise", round, q)
+				}
+			}
+		}
+	})
+}
