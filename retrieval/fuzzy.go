@@ -42,7 +42,7 @@ type vocabulary struct {
 	bigrams []uint64 // by word: bigramSet
 	byLen   []int32  // byLen[n] is the first word of n or more runes
 	runes   []uint8  // by word: its length in runes
-	byLast  []uint32 // the words sorted by length, then last rune, then word
+	byLast  []uint32 // the words sorted by length, then by their bytes read from the end
 }
 
 // newVocabulary keeps the words made of letters (at least
@@ -99,26 +99,30 @@ func newVocabulary(words map[string]string, terms map[string]uint32) vocabulary 
 		if a.n != b.n {
 			return a.n < b.n
 		}
-		if ka, kb := suffixKey(a.word), suffixKey(b.word); ka != kb {
-			return ka < kb
-		}
-		return a.word < b.word
+		return compareBackwards(a.word, b.word) < 0
 	})
 	return v
 }
 
-// suffixKey orders words by their last rune, then the one before it.
-func suffixKey(w string) uint64 {
-	last, n := utf8.DecodeLastRuneInString(w)
-	before, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
-	return uint64(last)<<32 | uint64(before)
+// compareBackwards compares a and b read from their last byte to their
+// first: words with the same ending sort together.
+func compareBackwards(a, b string) int {
+	for i := 1; i <= len(a) && i <= len(b); i++ {
+		if x, y := a[len(a)-i], b[len(b)-i]; x != y {
+			return int(x) - int(y)
+		}
+	}
+	return len(a) - len(b)
 }
 
-// prefix2 returns the first two runes of w.
-func prefix2(w string) string {
-	_, a := utf8.DecodeRuneInString(w)
-	_, b := utf8.DecodeRuneInString(w[a:])
-	return w[:a+b]
+// runeOffset returns the byte offset of w's rune r.
+func runeOffset(w string, r int) int {
+	i := 0
+	for ; r > 0; r-- {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+	}
+	return i
 }
 
 func onlyLetters(w string) bool {
@@ -204,12 +208,13 @@ func (v *vocabulary) fuzzy(w string) []fuzzyMatch {
 }
 
 // within returns the terms of the words whose edit distance to w, of n
-// runes (at least minFuzzyLen), is exactly k. One edit leaves the first
-// two letters or the last two of a word of five or more in place (it
-// changes at most two adjacent ones, or inserts between two), so for k =
-// 1 only the words that share one of those pairs are read: two ranges of
-// each length, one in word order, one in byLast order. For k = 2 every
-// word of a length within 2 is read.
+// runes (at least minFuzzyLen), is exactly k. One edit changes at most
+// two adjacent letters, or inserts between two, so it leaves in place
+// either the first p letters of w or its last s, whenever p + s = n − 1:
+// for k = 1 only the words that share w's first (n−1)/2 letters or its
+// last n−1−(n−1)/2 are read, two ranges of each length, one in word
+// order, one in byLast order. For k = 2 every word of a length within 2
+// is read.
 func (v *vocabulary) within(w string, n, k int) []fuzzyMatch {
 	t := fuzzyTarget{w: w, n: n, k: k, set: letterSet(w), ascii: isASCII(w), pairs: bigramSet(w)}
 	t.shared = bits.OnesCount64(t.pairs) - 3*k // bits any word within k edits shares with w
@@ -217,6 +222,8 @@ func (v *vocabulary) within(w string, n, k int) []fuzzyMatch {
 		t.shared = 0
 	}
 	t.q = appendRunes(t.qr[:0], w)
+	p := (n - 1) / 2
+	pre, suf := w[:runeOffset(w, p)], w[runeOffset(w, p+1):] // p and n−1−p runes
 	for l := n - k; l <= n+k; l++ {
 		lo, hi := int(v.byLen[l]), int(v.byLen[l+1])
 		if k > 1 {
@@ -225,16 +232,14 @@ func (v *vocabulary) within(w string, n, k int) []fuzzyMatch {
 			}
 			continue
 		}
-		pre := prefix2(w)
 		a := lo + sort.Search(hi-lo, func(i int) bool { return v.word(lo+i) >= pre })
 		for i := a; i < hi && strings.HasPrefix(v.word(i), pre); i++ {
 			v.test(&t, i)
 		}
-		suf := suffixKey(w)
-		b := lo + sort.Search(hi-lo, func(i int) bool { return suffixKey(v.word(int(v.byLast[lo+i]))) >= suf })
+		b := lo + sort.Search(hi-lo, func(i int) bool { return compareBackwards(v.word(int(v.byLast[lo+i])), suf) >= 0 })
 		for j := b; j < hi; j++ {
 			i := int(v.byLast[j])
-			if suffixKey(v.word(i)) != suf {
+			if !strings.HasSuffix(v.word(i), suf) {
 				break
 			}
 			v.test(&t, i)
