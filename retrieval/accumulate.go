@@ -134,6 +134,7 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 	pos := a.positions(p)
 	sentLen, place, masks := ix.sentLen, ix.place, a.mask
 	titled := a.markTitled(ix, titles, lo)
+	ti := 0 // titles of articles before the scan's sentence are passed
 	for k, word := range a.reached {
 		if word == 0 {
 			continue
@@ -178,7 +179,8 @@ func (ix *Index) accumulate(q *query, p *Params, titles []titleMatch, lo, hi uin
 			bm := a.saturation(p, ix.avgLen, dl)*cov + more
 			var title titleMatch
 			if inTitled&(1<<b) != 0 {
-				title = ix.titleOf(titles, sn)
+				ti = ix.titleFrom(titles, ti, sn)
+				title = titles[ti]
 			}
 			var prior float64
 			if i := place[sn]; int(i) < len(pos) {
@@ -244,11 +246,14 @@ func (a *accumulators) articleSpan(ix *Index, art int32, lo uint32) (from, to ui
 	return max(ix.first[art], lo) - lo, min(ix.first[art+1]-lo, uint32(len(a.mask)))
 }
 
-// titleOf returns the match of the title of sentence sn's article among
-// titles, sorted by article, which holds it.
-func (ix *Index) titleOf(titles []titleMatch, sn uint32) titleMatch {
-	i := sort.Search(len(titles), func(i int) bool { return ix.first[titles[i].art+1] > sn })
-	return titles[i]
+// titleFrom returns the index in titles, sorted by article, of the match
+// of the title of sentence sn's article, which titles holds, looking from
+// index i on: the scan's sentences come in order, so it moves forward.
+func (ix *Index) titleFrom(titles []titleMatch, i int, sn uint32) int {
+	for ix.first[titles[i].art+1] <= sn {
+		i++
+	}
+	return i
 }
 
 // minApproximate is the fewest sentences in a range on which common
