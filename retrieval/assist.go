@@ -124,7 +124,7 @@ func (a *assistant) settle(t *task, sc *scratch) {
 // n best; the n best of both are the n best of the whole, with the same
 // scores, since a sentence's score does not depend on the others.
 func (ix *Index) accumulateAssisted(q *query, p *Params, titles []titleMatch, lo, hi uint32, approx bool, top *topN, sc *scratch) {
-	mid := lo + (hi-lo)/2&^63 // so that both halves read bitmaps 64 sentences at a time
+	mid := ix.middle(q, approx, lo, hi)
 	if mid == lo {
 		ix.accumulate(q, p, titles, lo, hi, approx, top, sc)
 		return
@@ -146,6 +146,59 @@ func (ix *Index) accumulateAssisted(q *query, p *Params, titles []titleMatch, lo
 	for _, c := range half {
 		top.push(c)
 	}
+}
+
+// middle returns where to cut [lo, hi) so that both halves read about
+// as many postings, a multiple of 64 apart from lo so that both read
+// bitmaps 64 sentences at a time, or lo if it cannot be cut. Articles
+// come grouped by subject and so do a question's words, so that halves of
+// equal sentences can differ fourfold in work. Each block of the lists
+// the first pass reads counts once at the middle of the sentences it
+// spans, twice for a proposing word, whose sentences the scan reads too,
+// in a histogram of 256 parts of the range. On the BBC articles, the
+// larger half does 53% of the reading, where cutting the sentences in
+// two gave it 61% (TestMiddle).
+func (ix *Index) middle(q *query, approx bool, lo, hi uint32) uint32 {
+	const parts = 256
+	var hist [parts]int
+	total := 0
+	width := (hi - lo + parts - 1) / parts
+	propose, probe, _ := ix.roles(q, approx)
+	for i, qw := range q.words {
+		if probe&(1<<i) != 0 {
+			continue // read from bitmaps
+		}
+		weight := 1
+		if propose&(1<<i) != 0 {
+			weight = 2
+		}
+		for _, t := range qw.terms {
+			from := lo
+			for _, b := range ix.post.blocks[ix.post.start[t.id]:ix.post.start[t.id+1]] {
+				at := from/2 + b.last/2
+				from = b.last
+				if at >= lo && at < hi {
+					hist[(at-lo)/width] += weight
+					total += weight
+				}
+			}
+		}
+	}
+	mid := lo + (hi-lo)/2
+	if total > 0 {
+		sum := 0
+		for i, n := range hist {
+			if sum += n; 2*sum >= total {
+				mid = lo + uint32(i+1)*width
+				break
+			}
+		}
+	}
+	mid = lo + (mid-lo)&^63
+	if mid >= hi {
+		return lo
+	}
+	return mid
 }
 
 // shared runs f(i) for every i in [0, n), each i taken in turn by the

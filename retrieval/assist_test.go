@@ -1,11 +1,15 @@
 package retrieval
 
 import (
+	"fmt"
+	"io/fs"
 	"reflect"
 	"runtime"
 	"sync"
 	"testing"
 	"time"
+
+	"newsdesk/seeds"
 )
 
 // withAssist runs f with searches of at least min sentences assisted.
@@ -25,7 +29,30 @@ func assistIndexes(t *testing.T) map[string]*Index {
 	}
 	indexes := firstPassIndexes(t)
 	delete(indexes, "seeds, dense")
+	indexes["seeds ×20"] = newCopiesIndex(t, 20)
 	return indexes
+}
+
+// newCopiesIndex indexes n copies of the seed articles, each under its
+// own names: enough sentences for middle to cut a search in two, with no
+// data from outside the repository.
+func newCopiesIndex(t *testing.T, n int) *Index {
+	t.Helper()
+	files := map[string]string{}
+	entries, err := fs.ReadDir(seeds.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(seeds.FS, e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range n {
+			files[fmt.Sprintf("%02d-%s", i, e.Name())] = string(data)
+		}
+	}
+	return newTestIndex(t, files)
 }
 
 // alone returns what ix.Search gives for each question with no assistant.
@@ -149,4 +176,68 @@ func TestAssistantParks(t *testing.T) {
 			}
 		}
 	})
+}
+
+// halfWork returns what the first pass reads of q's lists in [lo, hi):
+// a posting of a word read from its lists counts once, twice for a
+// proposing word, as middle weighs them.
+func halfWork(ix *Index, q *query, lo, hi uint32) int {
+	propose, probe, _ := ix.roles(q, hi-lo >= minApproximate)
+	n := 0
+	var c cursor
+	for i, qw := range q.words {
+		if probe&(1<<i) != 0 {
+			continue
+		}
+		weight := 1
+		if propose&(1<<i) != 0 {
+			weight = 2
+		}
+		for _, t := range qw.terms {
+			c.reset(&ix.post, t.id)
+			for c.seek(lo); c.doc < hi; c.next() {
+				n += weight
+			}
+		}
+	}
+	return n
+}
+
+// TestMiddle checks where middle cuts a search: a multiple of 64 from its
+// start, inside the range, and, on the BBC articles, so that the larger
+// half reads at most 56% of the postings.
+func TestMiddle(t *testing.T) {
+	indexes := firstPassIndexes(t)
+	indexes["seeds ×20"] = newCopiesIndex(t, 20)
+	for name, ix := range indexes {
+		larger, whole, cut := 0, 0, 0
+		for _, question := range testQuestions(ix, 300) {
+			q := ix.parseQuery(question, &DefaultParams)
+			if q.specific == 0 {
+				continue
+			}
+			lo, hi := uint32(0), uint32(ix.Len())
+			approx := hi-lo >= minApproximate
+			mid := ix.middle(&q, approx, lo, hi)
+			if mid == lo {
+				continue
+			}
+			if mid%64 != 0 || mid >= hi {
+				t.Fatalf("%s: %q: middle of [%d, %d) is %d", name, question, lo, hi, mid)
+			}
+			a, b := halfWork(ix, &q, lo, mid), halfWork(ix, &q, mid, hi)
+			larger += max(a, b)
+			whole += a + b
+			cut++
+		}
+		if cut == 0 {
+			t.Logf("%s: %d sentences, no search cut", name, ix.Len())
+			continue
+		}
+		share := float64(larger) / float64(whole)
+		t.Logf("%s: %d searches cut; the larger half reads %.3f of the postings", name, cut, share)
+		if name == "bbc" && share > 0.56 {
+			t.Errorf("%s: the larger half reads %.3f of the postings, want ≤ 0.56", name, share)
+		}
+	}
 }
