@@ -144,7 +144,7 @@ func TestAnalyzeQuestion(t *testing.T) {
 	}
 	known := 0
 	for _, text := range texts {
-		got, ids := ix.analyzeQuestion(text)
+		got, ids := ix.analyzeQuestion(text, nil, nil)
 		if want := Analyze(text); !slices.Equal(got, want) {
 			t.Errorf("analyzeQuestion(%q) = %v, want %v", text, got, want)
 		}

@@ -40,12 +40,32 @@ type qterm struct {
 // all, and then weighs as much as the rarest word: the articles never
 // using a question's word is the strongest sign they do not answer it.
 func (ix *Index) parseQuery(question string, p *Params) query {
+	return ix.parseInto(question, p, new(queryBuf))
+}
+
+// queryBuf is storage that parsing a question reuses: a search's scratch
+// holds one, so that a search allocates little and the garbage collector
+// runs seldom.
+type queryBuf struct {
+	words []qword
+	terms []qterm
+	used  []string
+	toks  []Token
+	ids   []uint32
+}
+
+// parseInto is parseQuery with the query's slices in buf, which it
+// holds until buf is parsed into again.
+func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 	text := unshout(question)
-	q := query{used: lowerWords(text)}
+	buf.used = appendLowerWords(buf.used[:0], text)
+	q := query{used: buf.used, words: buf.words[:0]}
 	var frame int
 	q.ask, frame = askOf(q.used)
 	n := len(ix.sentLen)
-	toks, ids := ix.analyzeQuestion(text)
+	toks, ids := ix.analyzeQuestion(text, buf.toks[:0], buf.ids[:0])
+	buf.toks, buf.ids = toks, ids
+	terms := buf.terms[:0]
 	for i, t := range toks {
 		if len(q.words) == maxWords || q.has(t.Term) || t.Pos == frame {
 			continue
@@ -54,16 +74,17 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 			continue
 		}
 		w := qword{term: t.Term, idf: idf(0, n), light: has(lightWords, t.Term)}
+		from := len(terms) // w's terms are terms[from:]
 		id, ok := ids[i]-1, ids[i] != 0
 		if !ok {
 			id, ok = ix.dict.lookup(t.Term)
 		}
 		if ok {
 			w.idf = idf(int(ix.post.df(id)), n)
-			w.terms = []qterm{{id: id, strength: 1, idf: w.idf}}
+			terms = append(terms, qterm{id: id, strength: 1, idf: w.idf})
 			if p.Related > 0 {
 				for _, r := range ix.related(t.Term, id) {
-					w.terms = append(w.terms, qterm{id: r, strength: p.Related, idf: idf(int(ix.post.df(r)), n)})
+					terms = append(terms, qterm{id: r, strength: p.Related, idf: idf(int(ix.post.df(r)), n)})
 				}
 			}
 		} else if norm, ok := normalizeWord(text[t.Start:t.End]); ok && p.Fuzzy > 0 {
@@ -73,8 +94,11 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 				if i == 0 || f > w.idf {
 					w.idf = f
 				}
-				w.terms = append(w.terms, qterm{id: m.term, strength: p.Fuzzy, idf: f})
+				terms = append(terms, qterm{id: m.term, strength: p.Fuzzy, idf: f})
 			}
+		}
+		if len(terms) > from {
+			w.terms = terms[from:len(terms):len(terms)]
 		}
 		q.words = append(q.words, w)
 		q.total += w.idf
@@ -82,14 +106,15 @@ func (ix *Index) parseQuery(question string, p *Params) query {
 			q.specific += w.idf
 		}
 	}
+	buf.words, buf.terms = q.words, terms
 	return q
 }
 
-// analyzeQuestion is Analyze for a question: words the index has seen
-// take their term from the vocabulary instead of the stemmer. ids holds,
-// by token, its term's number plus one, or 0 when it came from the
-// stemmer (the index may still hold it).
-func (ix *Index) analyzeQuestion(text string) (toks []Token, ids []uint32) {
+// analyzeQuestion is Analyze for a question, appending to toks and ids:
+// words the index has seen take their term from the vocabulary instead of
+// the stemmer. ids holds, by token, its term's number plus one, or 0 when
+// it came from the stemmer (the index may still hold it).
+func (ix *Index) analyzeQuestion(text string, toks []Token, ids []uint32) ([]Token, []uint32) {
 	pos := 0
 	for i := 0; i < len(text); {
 		start, end := nextWord(text, i)
@@ -140,7 +165,12 @@ func (q *query) has(term string) bool {
 // it is the country far more often than the pronoun.
 func unshout(s string) string {
 	upper, words := 0, 0
-	for _, w := range strings.Fields(s) {
+	for rest := s; ; {
+		w, more := nextField(rest)
+		if w == "" {
+			break
+		}
+		rest = more
 		if !strings.ContainsFunc(w, unicode.IsLetter) {
 			continue
 		}
@@ -170,9 +200,22 @@ func unshout(s string) string {
 	return b.String()
 }
 
+// nextField returns the first run of s that is not white space, as
+// strings.Fields splits, and what follows it; "" when there is none.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
 // lowerWords returns the words of s, lower-cased, stop words included.
-func lowerWords(s string) []string {
-	var out []string
+func lowerWords(s string) []string { return appendLowerWords(nil, s) }
+
+// appendLowerWords appends the words of s, lower-cased, to out.
+func appendLowerWords(out []string, s string) []string {
 	for i := 0; i < len(s); {
 		start, end := nextWord(s, i)
 		if start < 0 {

@@ -58,8 +58,10 @@ func (ix *Index) Search(question string, opt SearchOptions) []Hit {
 	if assists(0, uint32(len(ix.sentLen))) {
 		helper.poke() // so that it is awake when the first pass offers it work
 	}
-	q := ix.parseQuery(question, p)
-	return ix.search(&q, opt, p)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	q := ix.parseInto(question, p, &sc.qbuf)
+	return ix.search(&q, opt, p, sc)
 }
 
 // scratch is one search's working memory, reused through a pool.
@@ -77,6 +79,7 @@ type scratch struct {
 	order32     []int32
 	found       []termHit
 	acc         accumulators
+	qbuf        queryBuf
 	half        []cand // the half of the first pass the assistant may run (assist.go)
 	probes      []probe
 	probesLeft  []probe
@@ -104,7 +107,7 @@ func (c *cand) better(d *cand) bool {
 	return c.sn < d.sn
 }
 
-func (ix *Index) search(q *query, opt SearchOptions, p *Params) []Hit {
+func (ix *Index) search(q *query, opt SearchOptions, p *Params, sc *scratch) []Hit {
 	k := opt.K
 	if k <= 0 {
 		k = 10
@@ -120,8 +123,6 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params) []Hit {
 	if lo >= hi || q.specific == 0 {
 		return nil
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	cands := ix.firstPass(q, p, lo, hi, max(k, p.Candidates), sc)
 	assisted := assists(lo, hi)
 	if assisted {
@@ -271,6 +272,8 @@ func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 	a, s := ix.sentence(int(c.art), c.sn)
 	h := Hit{Article: a, Sentence: s, Score: c.score, Coverage: c.f[FeatCoverage], Support: c.support, Features: c.f}
 	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
+	var terms [maxWords]string // a word's terms held: almost always one
+	n := 0
 	for i, w := range q.words {
 		if c.mask&(1<<i) == 0 {
 			continue
@@ -278,9 +281,17 @@ func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 		h.specific = h.specific || !w.light
 		for _, t := range w.terms {
 			if slices.Contains(sc.toks, t.id) {
-				h.Terms = append(h.Terms, ix.dict.text(t.id))
+				if n == len(terms) {
+					h.Terms = append(h.Terms, terms[:n]...)
+					n = 0
+				}
+				terms[n] = ix.dict.text(t.id)
+				n++
 			}
 		}
+	}
+	if n > 0 {
+		h.Terms = append(h.Terms, terms[:n]...) // one allocation
 	}
 	return h
 }
