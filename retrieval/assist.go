@@ -50,9 +50,14 @@ type assistant struct {
 
 var helper assistant
 
-// assists reports whether a search of [lo, hi) shares its work.
+// assists reports whether a search of [lo, hi) shares its work: one that
+// accumulates (maxAccumulated sentences at most). A larger one runs WAND
+// on every processor in goroutines of its own (wordMatchesParallel), which
+// a polling assistant would keep from the second processor: the Go
+// scheduler hands a processor that yields the yielding goroutine back
+// before it takes work queued on another.
 func assists(lo, hi uint32) bool {
-	return hi-lo >= minAssisted && runtime.GOMAXPROCS(0) > 1
+	return hi-lo >= minAssisted && int(hi-lo) <= maxAccumulated && runtime.GOMAXPROCS(0) > 1
 }
 
 // poke starts the assistant, or wakes it if it is parked.

@@ -51,8 +51,9 @@ func (o *SearchOptions) params() *Params {
 // words reach, outside articles whose titles match), on more with WAND
 // pruning (prune.go). The second adds, for the best Params.Candidates, the features that need the
 // sentence and its neighbours (context, proximity, answer type,
-// completeness) and re-sorts them. On 32,768 sentences or more, a search
-// shares both passes with a goroutine on a second processor (assist.go).
+// completeness) and re-sorts them. On 32,768 to 100,000 sentences, a
+// search shares both passes with a goroutine on a second processor
+// (assist.go).
 func (ix *Index) Search(question string, opt SearchOptions) []Hit {
 	p := opt.params()
 	if assists(0, uint32(len(ix.sentLen))) {
