@@ -108,14 +108,27 @@ func TestAssistedConcurrent(t *testing.T) {
 	}
 }
 
+// wakeAssistant starts the assistant and waits until it polls for work.
+func wakeAssistant(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !helper.awake.Load() {
+		if time.Now().After(deadline) {
+			t.Fatal("the assistant did not wake within 5 s of a search")
+		}
+		helper.noteSearch()
+		time.Sleep(minNap)
+	}
+}
+
 // TestAssistantBusy holds the assistant in a task of its own, so that the
 // searches' offers are never taken (they run every part alone), then
 // fills the slot, so that they cannot offer at all.
 func TestAssistantBusy(t *testing.T) {
-	ix := newSeedsIndex(t)
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("the assistant needs two processors")
 	}
+	ix := newCopiesIndex(t, 20)
 	questions := testQuestions(ix, 50)
 	want := alone(ix, questions)
 	check := func(how string) {
@@ -128,9 +141,8 @@ func TestAssistantBusy(t *testing.T) {
 	withAssist(0, func() {
 		release := make(chan struct{})
 		hold := &task{run: func(*scratch) { <-release }}
-		helper.poke()
 		for !helper.offer(hold) {
-			runtime.Gosched()
+			wakeAssistant(t)
 		}
 		for helper.slot.Load() == hold {
 			runtime.Gosched() // until the assistant takes it
@@ -149,30 +161,37 @@ func TestAssistantBusy(t *testing.T) {
 	})
 }
 
-// TestAssistantParks checks that the assistant parks once idle for
-// assistSpin, and that a search wakes it and still finds what it finds
-// alone.
-func TestAssistantParks(t *testing.T) {
-	ix := newSeedsIndex(t)
+// TestAssistantNaps checks that the assistant stops polling once no
+// search has begun for a while, that searches then run alone and find
+// what they find alone, and that it polls again while they keep coming.
+func TestAssistantNaps(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("the assistant needs two processors")
 	}
+	ix := newCopiesIndex(t, 20)
 	questions := testQuestions(ix, 20)
 	want := alone(ix, questions)
 	withAssist(0, func() {
-		helper.poke()
+		wakeAssistant(t)
 		for round := range 3 {
 			deadline := time.Now().Add(5 * time.Second)
-			for !helper.parked.Load() {
+			for helper.awake.Load() {
 				if time.Now().After(deadline) {
-					t.Fatalf("round %d: the assistant did not park within 5 s", round)
+					t.Fatalf("round %d: the assistant still polls 5 s after the last search", round)
 				}
-				time.Sleep(assistSpin)
+				time.Sleep(recentSearch)
 			}
-			for i, q := range questions {
-				if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
-					t.Fatalf("round %d: %q found otherwise", round, q)
+			deadline = time.Now().Add(5 * time.Second)
+			for woke := false; !woke; {
+				if time.Now().After(deadline) {
+					t.Fatalf("round %d: the assistant did not wake within 5 s of searches", round)
 				}
+				for i, q := range questions {
+					if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
+						t.Fatalf("round %d: %q found otherwise", round, q)
+					}
+				}
+				woke = helper.awake.Load()
 			}
 		}
 	})

@@ -57,7 +57,8 @@ func (o *SearchOptions) params() *Params {
 func (ix *Index) Search(question string, opt SearchOptions) []Hit {
 	p := opt.params()
 	if assists(0, uint32(len(ix.sentLen))) {
-		helper.poke() // so that it is awake when the first pass offers it work
+		helper.noteSearch()
+		defer helper.searchDone()
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
