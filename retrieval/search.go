@@ -73,6 +73,7 @@ type scratch struct {
 	specific    []*cursor
 	light       []*cursor
 	cands       []cand
+	ranked      []*cand // cands, best first
 	toks        []uint32
 	near        []uint32
 	titleCursor cursor
@@ -134,18 +135,25 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params, sc *scratch) []H
 			ix.secondPass(q, p, &cands[i], sc)
 		}
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
-		if a.better(&b) {
+	// Sorted by pointer: a cand is 160 bytes, which a sort of the values
+	// copies at every comparison.
+	ranked := sc.ranked[:0]
+	for i := range cands {
+		ranked = append(ranked, &cands[i])
+	}
+	slices.SortFunc(ranked, func(a, b *cand) int {
+		if a.better(b) {
 			return -1
 		}
 		return 1
 	})
+	sc.ranked = ranked
 	hits := make([]Hit, min(k, len(cands)))
 	if assisted {
-		shared(len(hits), sc, func(i int, sc *scratch) { hits[i] = ix.hit(q, &cands[i], sc) })
+		shared(len(hits), sc, func(i int, sc *scratch) { hits[i] = ix.hit(q, ranked[i], sc) })
 	} else {
 		for i := range hits {
-			hits[i] = ix.hit(q, &cands[i], sc)
+			hits[i] = ix.hit(q, ranked[i], sc)
 		}
 	}
 	return hits
