@@ -55,6 +55,28 @@ func newCopiesIndex(t *testing.T, n int) *Index {
 	return newTestIndex(t, files)
 }
 
+// assistFixture skips t without two processors, and returns twenty
+// copies of the seeds, n questions on them and what each finds alone.
+func assistFixture(t *testing.T, n int) (*Index, []string, [][]Hit) {
+	t.Helper()
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("the assistant needs two processors")
+	}
+	ix := newCopiesIndex(t, 20)
+	questions := testQuestions(ix, n)
+	return ix, questions, alone(ix, questions)
+}
+
+// findsAsAlone fails t unless each question finds what it found alone.
+func findsAsAlone(t *testing.T, ix *Index, questions []string, want [][]Hit, how string) {
+	t.Helper()
+	for i, q := range questions {
+		if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
+			t.Fatalf("%s: %q finds\n%v\nalone\n%v", how, q, got, want[i])
+		}
+	}
+}
+
 // alone returns what ix.Search gives for each question with no assistant.
 func alone(ix *Index, questions []string) [][]Hit {
 	var out [][]Hit
@@ -73,13 +95,7 @@ func TestAssisted(t *testing.T) {
 	for name, ix := range assistIndexes(t) {
 		questions := testQuestions(ix, 200)
 		want := alone(ix, questions)
-		withAssist(0, func() {
-			for i, q := range questions {
-				if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
-					t.Fatalf("%s: %q assisted finds\n%v\nalone\n%v", name, q, got, want[i])
-				}
-			}
-		})
+		withAssist(0, func() { findsAsAlone(t, ix, questions, want, name+", assisted") })
 	}
 }
 
@@ -125,19 +141,8 @@ func wakeAssistant(t *testing.T) {
 // searches' offers are never taken (they run every part alone), then
 // fills the slot, so that they cannot offer at all.
 func TestAssistantBusy(t *testing.T) {
-	if runtime.GOMAXPROCS(0) < 2 {
-		t.Skip("the assistant needs two processors")
-	}
-	ix := newCopiesIndex(t, 20)
-	questions := testQuestions(ix, 50)
-	want := alone(ix, questions)
-	check := func(how string) {
-		for i, q := range questions {
-			if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
-				t.Fatalf("%s: %q found otherwise", how, q)
-			}
-		}
-	}
+	ix, questions, want := assistFixture(t, 50)
+	check := func(how string) { findsAsAlone(t, ix, questions, want, how) }
 	withAssist(0, func() {
 		release := make(chan struct{})
 		hold := &task{run: func(*scratch) { <-release }}
@@ -165,12 +170,7 @@ func TestAssistantBusy(t *testing.T) {
 // search has begun for a while, that searches then run alone and find
 // what they find alone, and that it polls again while they keep coming.
 func TestAssistantNaps(t *testing.T) {
-	if runtime.GOMAXPROCS(0) < 2 {
-		t.Skip("the assistant needs two processors")
-	}
-	ix := newCopiesIndex(t, 20)
-	questions := testQuestions(ix, 20)
-	want := alone(ix, questions)
+	ix, questions, want := assistFixture(t, 20)
 	withAssist(0, func() {
 		wakeAssistant(t)
 		for round := range 3 {
@@ -186,11 +186,7 @@ func TestAssistantNaps(t *testing.T) {
 				if time.Now().After(deadline) {
 					t.Fatalf("round %d: the assistant did not wake within 5 s of searches", round)
 				}
-				for i, q := range questions {
-					if got := ix.Search(q, SearchOptions{K: 16}); !reflect.DeepEqual(got, want[i]) {
-						t.Fatalf("round %d: %q found otherwise", round, q)
-					}
-				}
+				findsAsAlone(t, ix, questions, want, fmt.Sprintf("round %d", round))
 				woke = helper.awake.Load()
 			}
 		}
