@@ -165,12 +165,7 @@ func (q *query) has(term string) bool {
 // it is the country far more often than the pronoun.
 func unshout(s string) string {
 	upper, words := 0, 0
-	for rest := s; ; {
-		w, more := nextField(rest)
-		if w == "" {
-			break
-		}
-		rest = more
+	for w := range strings.FieldsSeq(s) {
 		if !strings.ContainsFunc(w, unicode.IsLetter) {
 			continue
 		}
@@ -198,17 +193,6 @@ func unshout(s string) string {
 		i = end
 	}
 	return b.String()
-}
-
-// nextField returns the first run of s that is not white space, as
-// strings.Fields splits, and what follows it; "" when there is none.
-func nextField(s string) (field, rest string) {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	i := strings.IndexFunc(s, unicode.IsSpace)
-	if i < 0 {
-		return s, ""
-	}
-	return s[:i], s[i:]
 }
 
 // lowerWords returns the words of s, lower-cased, stop words included.

@@ -73,7 +73,8 @@ type scratch struct {
 	specific    []*cursor
 	light       []*cursor
 	cands       []cand
-	ranked      []*cand // cands, best first
+	ranked      []*cand  // cands, best first
+	terms       []string // a hit's terms, gathered before they are copied
 	toks        []uint32
 	near        []uint32
 	titleCursor cursor
@@ -282,8 +283,7 @@ func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 	a, s := ix.sentence(int(c.art), c.sn)
 	h := Hit{Article: a, Sentence: s, Score: c.score, Coverage: c.f[FeatCoverage], Support: c.support, Features: c.f}
 	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
-	var terms [maxWords]string // a word's terms held: almost always one
-	n := 0
+	terms := sc.terms[:0]
 	for i, w := range q.words {
 		if c.mask&(1<<i) == 0 {
 			continue
@@ -291,17 +291,13 @@ func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 		h.specific = h.specific || !w.light
 		for _, t := range w.terms {
 			if slices.Contains(sc.toks, t.id) {
-				if n == len(terms) {
-					h.Terms = append(h.Terms, terms[:n]...)
-					n = 0
-				}
-				terms[n] = ix.dict.text(t.id)
-				n++
+				terms = append(terms, ix.dict.text(t.id))
 			}
 		}
 	}
-	if n > 0 {
-		h.Terms = append(h.Terms, terms[:n]...) // one allocation
+	sc.terms = terms
+	if len(terms) > 0 {
+		h.Terms = slices.Clone(terms) // one allocation, of the size needed
 	}
 	return h
 }
