@@ -198,10 +198,17 @@ func (c *cursor) decode() {
 }
 
 // uvarint decodes the uvarint at data[k:] and returns it and the offset
-// after it. Most are one byte.
+// after it. Nearly all are one or two bytes: gaps in posting lists, and
+// term numbers in the forward index (on BBC, 26% one byte, 73% two).
 func uvarint(data []byte, k int) (uint64, int) {
-	if b := data[k]; b < 0x80 {
+	b := data[k]
+	if b < 0x80 {
 		return uint64(b), k + 1
+	}
+	if k+1 < len(data) {
+		if c := data[k+1]; c < 0x80 {
+			return uint64(b&0x7f) | uint64(c)<<7, k + 2
+		}
 	}
 	v, n := binary.Uvarint(data[k:])
 	return v, k + n
