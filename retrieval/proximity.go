@@ -12,14 +12,13 @@ func proximity(q *query, toks []uint32) float64 {
 	if len(q.words) < 2 {
 		return 0
 	}
-	var at [64]int8 // question word of each term, or -1
+	var at [64]int8 // question word of each term (the first if several), or -1
 	n := min(len(toks), len(at))
 	for i := range n {
 		at[i] = -1
-		for wi := range q.words {
-			if q.words[wi].matches(toks[i]) {
-				at[i] = int8(wi)
-				break
+		for j := q.table.first(toks[i]); j >= 0; j = q.table.next(toks[i], j) {
+			if w := int8(q.table.slots[j].word); at[i] < 0 || w < at[i] {
+				at[i] = w
 			}
 		}
 	}
@@ -44,14 +43,4 @@ func proximity(q *query, toks []uint32) float64 {
 		credit += best
 	}
 	return credit / float64(len(q.words)-1)
-}
-
-// matches reports whether term id is one of w's terms.
-func (w *qword) matches(id uint32) bool {
-	for _, t := range w.terms {
-		if t.id == id {
-			return true
-		}
-	}
-	return false
 }

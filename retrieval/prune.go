@@ -364,9 +364,7 @@ func (ix *Index) focusOf(q *query, h *wordHit, titleMask uint32, sc *scratch) fl
 		}
 	} else {
 		sc.toks = ix.fwd.run(int(h.sn), sc.toks[:0])
-		for i := range q.words {
-			strength[i] = q.words[i].strengthIn(sc.toks)
-		}
+		q.strengths(sc.toks, &strength)
 	}
 	got, all := 0.0, 0.0
 	for i := range q.words {

@@ -9,8 +9,10 @@ import (
 // for, and the words it uses (stop words included), lower-cased.
 type query struct {
 	words    []qword
-	total    float64 // sum of the words' idf: the question's weight
-	specific float64 // sum of the idf of the words that are not light
+	terms    []qterm   // the words' terms, in word order: words[i].terms are a run of them
+	table    termTable // which words a term matches
+	total    float64   // sum of the words' idf: the question's weight
+	specific float64   // sum of the idf of the words that are not light
 	ask      askType
 	used     []string
 }
@@ -52,6 +54,7 @@ type queryBuf struct {
 	used  []string
 	toks  []Token
 	ids   []uint32
+	slots [tableSlots]termSlot
 }
 
 // parseInto is parseQuery with the query's slices in buf, which it
@@ -107,6 +110,8 @@ func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 		}
 	}
 	buf.words, buf.terms = q.words, terms
+	q.terms = terms
+	q.table.build(q.words, &buf.slots)
 	return q
 }
 

@@ -196,18 +196,6 @@ func position(f *Features, i uint32) {
 	f[FeatPosition] = 1 / (1 + float64(i))
 }
 
-// strengthIn returns how strongly the terms toks match w: 1 if they hold
-// its own term, Params.Fuzzy if only a fuzzy match, else 0.
-func (w *qword) strengthIn(toks []uint32) float64 {
-	best := 0.0
-	for _, t := range w.terms {
-		if t.strength > best && slices.Contains(toks, t.id) {
-			best = t.strength
-		}
-	}
-	return best
-}
-
 // secondPass adds the features that read the sentence and its neighbours
 // and rescores c.
 func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
@@ -251,14 +239,12 @@ func (ix *Index) context(q *query, c *cand, sc *scratch) (float64, uint32) {
 	if len(sc.near) == 0 {
 		return 0, 0
 	}
+	var strength [maxWords]float64
+	mask := q.strengths(sc.near, &strength)
 	s := 0.0
-	var mask uint32
 	for i := range q.words {
-		if x := q.words[i].strengthIn(sc.near); x > 0 {
-			mask |= 1 << i
-			if c.mask&(1<<i) == 0 {
-				s += q.words[i].idf * x
-			}
+		if mask&^c.mask&(1<<i) != 0 {
+			s += q.words[i].idf * strength[i]
 		}
 	}
 	return s / q.total, mask
@@ -282,17 +268,23 @@ func (q *query) support(mask uint32) float64 {
 func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 	a, s := ix.sentence(int(c.art), c.sn)
 	h := Hit{Article: a, Sentence: s, Score: c.score, Coverage: c.f[FeatCoverage], Support: c.support, Features: c.f}
+	for m := c.mask; m != 0; m &= m - 1 {
+		h.specific = h.specific || !q.words[trailingZero(m)].light
+	}
+	// The terms of the words matched, in word order, each once.
+	var held [(maxTerms + 63) / 64]uint64
 	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
-	terms := sc.terms[:0]
-	for i, w := range q.words {
-		if c.mask&(1<<i) == 0 {
-			continue
-		}
-		h.specific = h.specific || !w.light
-		for _, t := range w.terms {
-			if slices.Contains(sc.toks, t.id) {
-				terms = append(terms, ix.dict.text(t.id))
+	for _, id := range sc.toks {
+		for j := q.table.first(id); j >= 0; j = q.table.next(id, j) {
+			if s := q.table.slots[j]; c.mask&(1<<s.word) != 0 {
+				held[s.flat/64] |= 1 << (s.flat % 64)
 			}
+		}
+	}
+	terms := sc.terms[:0]
+	for k, b := range held {
+		for ; b != 0; b &= b - 1 {
+			terms = append(terms, ix.dict.text(q.terms[k*64+bits.TrailingZeros64(b)].id))
 		}
 	}
 	sc.terms = terms

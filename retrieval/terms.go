@@ -1,0 +1,100 @@
+package retrieval
+
+// A termTable finds which of a question's words a term of a sentence
+// matches, in one probe where scanning the words' terms took one
+// comparison per term: the second pass asks it for every term of each
+// candidate and of its neighbours. It is an open-addressing hash table of
+// the question's terms, a power of two at least twice their number, so
+// that most probes for a term the question lacks end on an empty slot. A
+// term that matches two words (a word's own term and another's related
+// one) has a slot for each.
+type termTable struct {
+	slots []termSlot
+	shift uint32 // 32 − log2(len(slots))
+}
+
+// A termSlot is a term of word word, the flat-th of the question's terms
+// in word order; id is the term's number plus one, 0 for an empty slot.
+type termSlot struct {
+	id   uint32
+	word uint8
+	flat uint8
+}
+
+// maxTerms is the most terms a question can have: every word with its
+// own term and maxRelated related ones, or maxFuzzyMatches fuzzy ones.
+const maxTerms = maxWords * (1 + max(maxRelated, maxFuzzyMatches))
+
+// tableSlots is the most slots a termTable needs: the least power of two
+// of at least 2 × maxTerms.
+const tableSlots = 512
+
+var _ [tableSlots - 2*maxTerms]struct{} // a compile-time check that they fit
+
+// build fills t with the terms of words, in storage's slots.
+func (t *termTable) build(words []qword, storage *[tableSlots]termSlot) {
+	n := 0
+	for _, w := range words {
+		n += len(w.terms)
+	}
+	size, shift := 16, uint32(28)
+	for size < 2*n {
+		size, shift = 2*size, shift-1
+	}
+	t.slots, t.shift = storage[:size], shift
+	clear(t.slots)
+	mask := uint32(size - 1)
+	flat := 0
+	for wi, w := range words {
+		for _, tm := range w.terms {
+			h := t.hash(tm.id)
+			for t.slots[h].id != 0 {
+				h = (h + 1) & mask
+			}
+			t.slots[h] = termSlot{id: tm.id + 1, word: uint8(wi), flat: uint8(flat)}
+			flat++
+		}
+	}
+}
+
+func (t *termTable) hash(id uint32) uint32 { return (id * 0x9e3779b1) >> t.shift }
+
+// first returns the slot of id's first match, or −1 if the question lacks
+// id; next returns the slot of its following one from slot i, or −1.
+func (t *termTable) first(id uint32) int {
+	h := t.hash(id)
+	return t.from(id+1, int(h))
+}
+
+func (t *termTable) next(id uint32, i int) int {
+	return t.from(id+1, (i+1)&(len(t.slots)-1))
+}
+
+func (t *termTable) from(id1 uint32, i int) int {
+	for mask := len(t.slots) - 1; ; i = (i + 1) & mask {
+		switch t.slots[i].id {
+		case id1:
+			return i
+		case 0:
+			return -1
+		}
+	}
+}
+
+// strengths sets strength[i] to how strongly the terms toks match word i
+// of q: the greatest strength of its terms among them (1 for its own
+// term), 0 if none is. It returns the words matched.
+func (q *query) strengths(toks []uint32, strength *[maxWords]float64) uint32 {
+	var mask uint32
+	for _, id := range toks {
+		for j := q.table.first(id); j >= 0; j = q.table.next(id, j) {
+			s := q.table.slots[j]
+			w := s.word
+			if x := q.terms[s.flat].strength; mask&(1<<w) == 0 || x > strength[w] {
+				strength[w] = x
+			}
+			mask |= 1 << w
+		}
+	}
+	return mask
+}
