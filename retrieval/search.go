@@ -100,6 +100,7 @@ type cand struct {
 	score   float64
 	support float64
 	f       Features
+	held    termSet // the terms of the words in mask that the sentence holds (secondPass)
 }
 
 // better orders candidates by score, then by sentence number (article ID
@@ -136,7 +137,7 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params, sc *scratch) []H
 			ix.secondPass(q, p, &cands[i], sc)
 		}
 	}
-	// Sorted by pointer: a cand is 160 bytes, which a sort of the values
+	// Sorted by pointer: a cand is 184 bytes, which a sort of the values
 	// copies at every comparison.
 	ranked := sc.ranked[:0]
 	for i := range cands {
@@ -150,12 +151,8 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params, sc *scratch) []H
 	})
 	sc.ranked = ranked
 	hits := make([]Hit, min(k, len(cands)))
-	if assisted {
-		shared(len(hits), sc, func(i int, sc *scratch) { hits[i] = ix.hit(q, ranked[i], sc) })
-	} else {
-		for i := range hits {
-			hits[i] = ix.hit(q, ranked[i], sc)
-		}
+	for i := range hits {
+		hits[i] = ix.hit(q, ranked[i], sc)
 	}
 	return hits
 }
@@ -200,6 +197,7 @@ func position(f *Features, i uint32) {
 // and rescores c.
 func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
 	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
+	c.held = q.held(sc.toks, c.mask)
 	var near uint32
 	c.f[FeatContext], near = ix.context(q, c, sc)
 	c.support = q.support(c.mask | c.title | near)
@@ -271,18 +269,8 @@ func (ix *Index) hit(q *query, c *cand, sc *scratch) Hit {
 	for m := c.mask; m != 0; m &= m - 1 {
 		h.specific = h.specific || !q.words[trailingZero(m)].light
 	}
-	// The terms of the words matched, in word order, each once.
-	var held [(maxTerms + 63) / 64]uint64
-	sc.toks = ix.fwd.run(int(c.sn), sc.toks[:0])
-	for _, id := range sc.toks {
-		for j := q.table.first(id); j >= 0; j = q.table.next(id, j) {
-			if s := q.table.slots[j]; c.mask&(1<<s.word) != 0 {
-				held[s.flat/64] |= 1 << (s.flat % 64)
-			}
-		}
-	}
 	terms := sc.terms[:0]
-	for k, b := range held {
+	for k, b := range c.held {
 		for ; b != 0; b &= b - 1 {
 			terms = append(terms, ix.dict.text(q.terms[k*64+bits.TrailingZeros64(b)].id))
 		}

@@ -98,3 +98,21 @@ func (q *query) strengths(toks []uint32, strength *[maxWords]float64) uint32 {
 	}
 	return mask
 }
+
+// A termSet holds some of a question's terms, by their place in
+// query.terms.
+type termSet [(maxTerms + 63) / 64]uint64
+
+// held returns the terms of the words in mask that toks holds: each
+// once, in word order, by iterating over the set's bits in order.
+func (q *query) held(toks []uint32, mask uint32) termSet {
+	var set termSet
+	for _, id := range toks {
+		for j := q.table.first(id); j >= 0; j = q.table.next(id, j) {
+			if s := q.table.slots[j]; mask&(1<<s.word) != 0 {
+				set[s.flat/64] |= 1 << (s.flat % 64)
+			}
+		}
+	}
+	return set
+}
