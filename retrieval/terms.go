@@ -10,7 +10,8 @@ package retrieval
 // one) has a slot for each.
 type termTable struct {
 	slots []termSlot
-	shift uint32 // 32 − log2(len(slots))
+	shift uint32    // 32 − log2(len(slots))
+	bloom [4]uint64 // bit id%256 set for every term id: most terms of a sentence are not probed
 }
 
 // A termSlot is a term of word word, the flat-th of the question's terms
@@ -43,6 +44,7 @@ func (t *termTable) build(words []qword, storage *[tableSlots]termSlot) {
 	}
 	t.slots, t.shift = storage[:size], shift
 	clear(t.slots)
+	t.bloom = [4]uint64{}
 	mask := uint32(size - 1)
 	flat := 0
 	for wi, w := range words {
@@ -52,6 +54,7 @@ func (t *termTable) build(words []qword, storage *[tableSlots]termSlot) {
 				h = (h + 1) & mask
 			}
 			t.slots[h] = termSlot{id: tm.id + 1, word: uint8(wi), flat: uint8(flat)}
+			t.bloom[tm.id>>6&3] |= 1 << (tm.id & 63)
 			flat++
 		}
 	}
@@ -62,8 +65,10 @@ func (t *termTable) hash(id uint32) uint32 { return (id * 0x9e3779b1) >> t.shift
 // first returns the slot of id's first match, or −1 if the question lacks
 // id; next returns the slot of its following one from slot i, or −1.
 func (t *termTable) first(id uint32) int {
-	h := t.hash(id)
-	return t.from(id+1, int(h))
+	if t.bloom[id>>6&3]&(1<<(id&63)) == 0 {
+		return -1
+	}
+	return t.from(id+1, int(t.hash(id)))
 }
 
 func (t *termTable) next(id uint32, i int) int {
