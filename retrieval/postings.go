@@ -297,9 +297,18 @@ func packRuns(r tokenRuns) packed {
 func (p *packed) run(i int, dst []uint32) []uint32 {
 	data := p.data[p.offs[i]:p.offs[i+1]]
 	for k := 0; k < len(data); {
-		var v uint64
-		v, k = uvarint(data, k)
-		dst = append(dst, uint32(v))
+		// uvarint's one- and two-byte cases, inlined: nearly every term.
+		if b := data[k]; b < 0x80 {
+			dst = append(dst, uint32(b))
+			k++
+		} else if k+1 < len(data) && data[k+1] < 0x80 {
+			dst = append(dst, uint32(b&0x7f)|uint32(data[k+1])<<7)
+			k += 2
+		} else {
+			var v uint64
+			v, k = uvarint(data, k)
+			dst = append(dst, uint32(v))
+		}
 	}
 	return dst
 }
