@@ -629,6 +629,8 @@ func (ix *Index) accumulateWord(q *query, p *Params, wi int, follows bool, lo, h
 			var g uint64
 			if b := data[k]; b < 0x80 { // most gaps, inlined
 				g, k = uint64(b), k+1
+			} else if c := data[k+1]; c < 0x80 { // b says a byte follows
+				g, k = uint64(b&0x7f)|uint64(c)<<7, k+2
 			} else {
 				g, k = uvarint(data, k)
 			}
