@@ -55,7 +55,26 @@ func (d *dictionary) search(t string) int {
 
 // lookup returns the number of term t.
 func (d *dictionary) lookup(t string) (uint32, bool) {
-	i := d.search(t)
+	return d.found(t, d.search(t))
+}
+
+// lookupBefore is lookup for a term t that sorts at or before sorted
+// position hi, and most likely just before it (a prefix of the term at
+// hi): it gallops back from hi, reading terms that share cache lines,
+// where a binary search of the whole dictionary misses the cache at
+// nearly every step.
+func (d *dictionary) lookupBefore(t string, hi int) (uint32, bool) {
+	// The first term ≥ t is in (lo, hi].
+	lo, step := hi-1, 1
+	for lo >= 0 && d.at(lo) >= t {
+		hi, lo, step = lo, lo-step, 2*step
+	}
+	lo = max(lo, -1)
+	return d.found(t, lo+1+sort.Search(hi-lo-1, func(j int) bool { return d.at(lo+1+j) >= t }))
+}
+
+// found returns the number of term t if it is at sorted position i.
+func (d *dictionary) found(t string, i int) (uint32, bool) {
 	if i < len(d.ids) && d.at(i) == t {
 		return d.ids[i], true
 	}

@@ -25,12 +25,12 @@ func (ix *Index) related(term string, id uint32) []uint32 {
 		return nil
 	}
 	var out []uint32
+	d := &ix.dict
 	for k := max(minRelatedLen, len(term)-maxRelatedExtra); k < len(term); k++ {
-		if id, ok := ix.dict.lookup(term[:k]); ok {
+		if id, ok := d.lookupBefore(term[:k], int(d.rank[id])); ok {
 			out = append(out, id)
 		}
 	}
-	d := &ix.dict
 	for i, scanned := int(d.rank[id]), 0; i < d.len() && scanned < 64; i, scanned = i+1, scanned+1 {
 		u := d.at(i)
 		if !strings.HasPrefix(u, term) {
