@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestEditDistance(t *testing.T) {
@@ -134,5 +135,39 @@ func TestFuzzyWithin(t *testing.T) {
 				t.Fatalf("within(%q, 1) = %v, want %v", w, got, want)
 			}
 		}
+	}
+}
+
+// TestVocabularyLookup checks lookup against a map, on words that share
+// long prefixes (so that many share a key) and on strings absent from the
+// vocabulary: its own words edited, and every word's prefixes.
+func TestVocabularyLookup(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	words, terms := map[string]string{}, map[string]uint32{}
+	for len(words) < 5000 {
+		w := []byte("internation")[:r.IntN(12)]
+		for range 3 + r.IntN(8) {
+			w = append(w, "abc"[r.IntN(3)])
+		}
+		words[string(w)] = string(w)
+		terms[string(w)] = uint32(len(terms))
+	}
+	v := newVocabulary(words, terms)
+	check := func(w string) {
+		id, ok := v.lookup(w)
+		want, in := terms[w]
+		if n := utf8.RuneCountInString(w); n < minFuzzyLen-maxEdits(minFuzzyLen) {
+			in = false // too short to be kept
+		}
+		if ok != in || ok && id != want {
+			t.Fatalf("lookup(%q) = %d %v, want %d %v", w, id, ok, want, in)
+		}
+	}
+	for w := range words {
+		check(w)
+		for i := range len(w) {
+			check(w[:i])
+		}
+		check(string(randomEdits(r, []byte(w), 1, "abcd")))
 	}
 }
