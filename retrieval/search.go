@@ -87,7 +87,6 @@ type scratch struct {
 	half        []cand // the half of the first pass the assistant may run (assist.go)
 	probes      []probe
 	probesLeft  []probe
-	warmed      uint32 // what warm read, kept so that the reads are not optimized away
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -130,7 +129,6 @@ func (ix *Index) search(q *query, opt SearchOptions, p *Params, sc *scratch) []H
 		return nil
 	}
 	cands := ix.firstPass(q, p, lo, hi, max(k, p.Candidates), sc)
-	sc.warmed = ix.warm(cands)
 	assisted := assists(lo, hi)
 	if assisted {
 		shared(len(cands), sc, func(i int, sc *scratch) { ix.secondPass(q, p, &cands[i], sc) })
@@ -344,29 +342,4 @@ func (t *topN) down(i int) {
 		t.c[i], t.c[w] = t.c[w], t.c[i]
 		i = w
 	}
-}
-
-// warm reads, for every candidate, a byte of each cache line the second
-// pass and hit will read first: the candidate's and its neighbours' terms
-// in the forward index, its cues, its article and sentence records. The
-// candidates lie far apart, so each of those reads misses the cache;
-// issued together, sixteen at a time, the misses overlap, where the
-// second pass would wait for them one after another.
-func (ix *Index) warm(cands []cand) uint32 {
-	n := uint32(len(ix.sentLen))
-	var x uint32
-	for i := range cands {
-		sn, ai := cands[i].sn, cands[i].art
-		a := ix.articles[ai]
-		x += ix.fwd.offs[max(sn, 1)-1] + ix.fwd.offs[min(sn+2, n)] + uint32(ix.cues[sn]) + ix.first[ai] + uint32(len(a.Sentences))
-	}
-	for i := range cands {
-		sn, ai := cands[i].sn, cands[i].art
-		from, to := ix.fwd.offs[max(sn, 1)-1], ix.fwd.offs[min(sn+2, n)]
-		if from < to {
-			x += uint32(ix.fwd.data[from]) + uint32(ix.fwd.data[(from+to)/2]) + uint32(ix.fwd.data[to-1])
-		}
-		x += uint32(ix.articles[ai].Sentences[sn-ix.first[ai]].Start)
-	}
-	return x
 }
