@@ -139,7 +139,7 @@ func TestFuzzyWithin(t *testing.T) {
 }
 
 // TestVocabularyLookup checks lookup against a map, on words that share
-// long prefixes (so that many share a key) and on strings absent from the
+// long prefixes and of many lengths, and on strings absent from the
 // vocabulary: its own words edited, and every word's prefixes.
 func TestVocabularyLookup(t *testing.T) {
 	r := rand.New(rand.NewPCG(6, 6))

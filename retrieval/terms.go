@@ -86,9 +86,10 @@ func (t *termTable) from(id1 uint32, i int) int {
 	}
 }
 
-// strengths sets strength[i] to how strongly the terms toks match word i
-// of q: the greatest strength of its terms among them (1 for its own
-// term), 0 if none is. It returns the words matched.
+// strengths sets strength[i], for each word i of q that the terms toks
+// match, to how strongly they do: the greatest strength of its terms
+// among them (1 for its own term). It returns the words matched, and
+// leaves the others' strength as it was.
 func (q *query) strengths(toks []uint32, strength *[maxWords]float64) uint32 {
 	var mask uint32
 	for _, id := range toks {
