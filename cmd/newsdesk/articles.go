@@ -12,7 +12,7 @@ func runArticles(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "articles", "[--json] [--articles DIR]")
 	asJSON := fs.Bool("json", false, "print one JSON object per article")
 	dir := fs.String("articles", "", "folder of .txt/.md articles (default: $ARTICLES_DIR, else the built-in articles)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	articles, err := loadArticles(articlesDir(env, *dir), env.stderr)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,36 +13,14 @@ import (
 	"newsdesk/retrieval"
 )
 
-// newFlagSet returns a flag set that reports errors on env.stderr and
-// returns them instead of exiting.
-func newFlagSet(env *environment, name, args string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(env.stderr, "Usage: newsdesk %s %s\n", name, args)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args, mapping a bad flag to errUsage (already printed).
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return errUsage
-	}
-	return nil
-}
-
 func runAsk(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "ask", "[--json] [--articles DIR] [--article ID] [--top K] [QUESTION...]")
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
 	dir := fs.String("articles", "", "folder of .txt/.md articles (default: $ARTICLES_DIR, else the built-in articles)")
 	article := fs.String("article", "", "answer from this article only (an ID from 'newsdesk articles')")
 	top := fs.Int("top", 0, "return the K best sentences instead of the composed 1-3 quotes")
-	if err := parseFlags(fs, args); err != nil {
+	words, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
 	if *top < 0 {
@@ -65,8 +42,8 @@ func runAsk(ctx context.Context, env *environment, args []string) error {
 		_, err := fmt.Fprintln(env.stdout, bot.AnswerMarkdown(ans))
 		return err
 	}
-	if fs.NArg() > 0 {
-		q := strings.Join(fs.Args(), " ")
+	if len(words) > 0 {
+		q := strings.Join(words, " ")
 		if strings.TrimSpace(q) == "" {
 			return errors.New("ask: the question is empty")
 		}

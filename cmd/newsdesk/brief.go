@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"time"
 
@@ -19,13 +18,12 @@ func runBrief(ctx context.Context, env *environment, args []string) error {
 	asJSON := fs.Bool("json", false, "print the brief as one JSON object")
 	date := fs.String("date", "", `the day to brief, YYYY-MM-DD, or "latest" for undated articles (default: today)`)
 	dir := fs.String("articles", "", "folder of .txt/.md articles (default: $ARTICLES_DIR, else the built-in articles)")
-	if err := fs.Parse(args); err == flag.ErrHelp {
-		return nil
-	} else if err != nil {
-		return errUsage
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("brief: unexpected argument %q (the day goes in --date)", fs.Arg(0))
+	if len(rest) > 0 {
+		return fmt.Errorf("brief: unexpected argument %q (the day goes in --date)", rest[0])
 	}
 	loc := time.Local
 	if tz := env.getenv("TZ"); tz != "" {

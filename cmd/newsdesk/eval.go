@@ -26,9 +26,12 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprintf(env.stderr, "Usage: newsdesk eval %s [flags]\n", strings.Join(names, "|"))
-		return errUsage
+		if len(args) == 0 {
+			return errUsage
+		}
+		return errHelped
 	}
 	f, ok := evaluations[args[0]]
 	if !ok {

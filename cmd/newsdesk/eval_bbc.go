@@ -35,7 +35,7 @@ import (
 func evalBBC(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "eval bbc", "[--data DIR]")
 	dataDir := fs.String("data", defaultDataDir, "folder that holds bbc-news-summary/")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	set, err := loadBBC(filepath.Join(*dataDir, "bbc-news-summary"))

@@ -28,7 +28,7 @@ import (
 func evalCNNDM(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "eval cnndm", "[--data DIR]")
 	dataDir := fs.String("data", defaultDataDir, "folder that holds cnndm-sample/")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	set, err := loadCNNDM(filepath.Join(*dataDir, "cnndm-sample"))

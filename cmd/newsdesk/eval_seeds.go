@@ -50,7 +50,7 @@ func evalSeeds(ctx context.Context, env *environment, args []string) error {
 	file := fs.String("questions", defaultQuestions, "the question set (question, article IDs, line numbers; tab-separated)")
 	dir := fs.String("articles", "", "folder of .txt/.md articles (default: $ARTICLES_DIR, else the built-in articles)")
 	misses := fs.Bool("misses", false, "also list the questions Newsdesk gets wrong")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	questions, err := readSeedQuestions(*file)

@@ -34,7 +34,7 @@ func evalWikiQA(ctx context.Context, env *environment, args []string) error {
 	split := fs.String("split", "test", "which questions to report: test, dev or train")
 	fit := fs.Bool("fit", false, "refit the ranking parameters (weights on train, K1, B, fuzzy and related weights on dev) and print them as Go")
 	misses := fs.Int("misses", 0, "instead of the table, show the first N ranked questions whose best hit is wrong, with features")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	dir := filepath.Join(*dataDir, "wikiqa")

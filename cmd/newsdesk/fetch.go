@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -69,16 +68,8 @@ func runFetch(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "fetch", "[--articles DIR] [--feeds URL,...]")
 	dir := fs.String("articles", "", "folder to save articles under, in feeds/<site>/ (default: $ARTICLES_DIR)")
 	list := fs.String("feeds", "", "feed URLs separated by commas (default: $FEEDS and the file $FEEDS_FILE)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "newsdesk fetch: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
 	}
 	cfg, err := readFeedConfig(env.getenv)
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 func runHealthcheck(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "healthcheck", "[--timeout D]")
 	timeout := fs.Duration("timeout", 5*time.Second, "give up after this long")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	addr := strings.TrimSpace(env.getenv("HTTP_ADDR"))

@@ -66,6 +66,10 @@ type environment struct {
 // errUsage marks an error whose message was already printed with usage.
 var errUsage = errors.New("usage")
 
+// errHelped stops a command whose flags asked for help, which the flag
+// package has printed: run returns nil for it.
+var errHelped = errors.New("help printed")
+
 func exitCode(err error) int {
 	if errors.Is(err, errUsage) {
 		return 2
@@ -114,5 +118,8 @@ func run(ctx context.Context, env *environment) error {
 		fmt.Fprintf(env.stderr, "newsdesk: unknown command %q\n\n%s", env.args[0], usage)
 		return errUsage
 	}
-	return cmd(ctx, env, env.args[1:])
+	if err := cmd(ctx, env, env.args[1:]); !errors.Is(err, errHelped) {
+		return err
+	}
+	return nil
 }

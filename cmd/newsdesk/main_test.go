@@ -147,6 +147,38 @@ func TestArticlesDir(t *testing.T) {
 	}
 }
 
+// TestFlagsAnywhere checks that flags may follow the question, that "--"
+// ends them, and that -h prints the command's flags and stops, without
+// reading standard input for questions.
+func TestFlagsAnywhere(t *testing.T) {
+	out, _, err := runCLI(t, "", nil, "ask", "concessions", "--json", "--top", "5", "--article", "003_1a5226c0d40cfbf9.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a jsonAnswer
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("--json after the question: %v in %q", err, out)
+	}
+	if len(a.Quotes) < 3 || a.Question != "concessions" {
+		t.Errorf("flags after the question: question %q, %d quotes; want \"concessions\" and several", a.Question, len(a.Quotes))
+	}
+
+	out, _, err = runCLI(t, "", nil, "ask", "--json", "--", "--top", "talks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil || a.Question != "--top talks" {
+		t.Errorf(`after "--": question %q (%v), want "--top talks"`, a.Question, err)
+	}
+
+	for _, cmd := range []string{"ask", "summarize", "brief", "articles", "fetch", "eval"} {
+		out, stderr, err := runCLI(t, "Who is leading the talks?\n001\n", nil, cmd, "-h")
+		if err != nil || out != "" || !strings.Contains(stderr, "Usage: newsdesk "+cmd) {
+			t.Errorf("%s -h: error %v, stdout %q, stderr %q; want the usage only", cmd, err, out, stderr)
+		}
+	}
+}
+
 func TestErrors(t *testing.T) {
 	empty := t.TempDir()
 	tests := []struct {
@@ -163,6 +195,8 @@ func TestErrors(t *testing.T) {
 		{"unknown article", []string{"ask", "--article", "nope.txt", "q"}, false, `no article "nope.txt"`},
 		{"empty question", []string{"ask", "  "}, false, "the question is empty"},
 		{"bad top", []string{"ask", "--top", "-1", "q"}, false, "--top must be at least 1"},
+		{"flag after the question", []string{"ask", "Who", "leads?", "--article", "nope.txt"}, false, `no article "nope.txt"`},
+		{"unexpected argument", []string{"articles", "extra"}, true, `newsdesk articles: unexpected argument "extra"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -87,7 +87,7 @@ func readServeConfig(getenv func(string) string) (serveConfig, error) {
 
 func runServe(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "serve", "")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	cfg, err := readServeConfig(env.getenv)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,19 +22,9 @@ func runSummarize(ctx context.Context, env *environment, args []string) error {
 	asJSON := fs.Bool("json", false, "print the summary as one JSON object")
 	n := fs.Int("sentences", summarize.DefaultSentences, "how many sentences to quote")
 	dir := fs.String("articles", "", "folder of .txt/.md articles (default: $ARTICLES_DIR, else the built-in articles)")
-	// Flags may also follow the article: "summarize 001 --json".
-	var names []string
-	for {
-		if err := fs.Parse(args); err == flag.ErrHelp {
-			return nil
-		} else if err != nil {
-			return errUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		names = append(names, fs.Arg(0))
-		args = fs.Args()[1:]
+	names, err := parseFlags(fs, args) // "summarize 001 --json" too
+	if err != nil {
+		return err
 	}
 	if *n < 1 {
 		return fmt.Errorf("summarize: --sentences must be at least 1, got %d", *n)
