@@ -62,6 +62,7 @@ type queryBuf struct {
 func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 	text := unshout(question)
 	buf.used = appendLowerWords(buf.used[:0], text)
+	mistyped := ix.fixQuestionWord(buf.used)
 	q := query{used: buf.used, words: buf.words[:0]}
 	var frame int
 	q.ask, frame = askOf(q.used)
@@ -70,7 +71,7 @@ func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 	buf.toks, buf.ids = toks, ids
 	terms := buf.terms[:0]
 	for i, t := range toks {
-		if len(q.words) == maxWords || q.has(t.Term) || t.Pos == frame {
+		if len(q.words) == maxWords || q.has(t.Term) || t.Pos == frame || t.Pos == mistyped {
 			continue
 		}
 		if _, filler := questionFiller[t.Term]; filler {

@@ -1,0 +1,94 @@
+package retrieval
+
+// A mistyped question word. "Wher did the talks take place?" should be
+// asked as "Where did…": otherwise "wher", a word the index never saw,
+// weighs as much as the rarest word, matches nothing, and the question is
+// refused. Fuzzy matching cannot help, since question words are stop
+// words and are not indexed.
+//
+// Only the word that opens a question is read this way: the first, or
+// the second after a stop word ("and wich…", "in wich…"). There a word one
+// edit from a question word is almost always that word mistyped; later in
+// a question it may be a rare name or a word the articles lack, whose
+// absence should count ("What did Wen say?"). A word the index knows is
+// never corrected, nor one of fewer than three letters.
+
+// questionWords are the words that open a question and say what it asks.
+var questionWords = []string{"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
+
+// fixQuestionWord corrects a mistyped question word in used, a question's
+// lower-cased words (see above). It returns the position of the word read
+// as a question word, which is then not searched for, or -1. A word one
+// edit from several question words, none of them likeliest ("hwo": who
+// or how), is not searched for either, but it is left as it is, so the
+// question asks for nothing in particular.
+func (ix *Index) fixQuestionWord(used []string) int {
+	i := 0
+	if len(used) > 1 && isStopWord(used[0]) && !contains(questionWords, used[0]) {
+		i = 1
+	}
+	if i >= len(used) {
+		return -1
+	}
+	w := used[i]
+	if len(w) < 3 || len(w) > 7 || !onlyASCIILetters(w) || isStopWord(w) {
+		return -1
+	}
+	var near []string
+	for _, qw := range questionWords {
+		if editDistanceASCII(w, qw, 1) <= 1 {
+			near = append(near, qw)
+		}
+	}
+	if len(near) == 0 || ix.knows(w) { // the lookups last: they cost more
+		return -1
+	}
+	if meant, ok := likeliest(w, near); ok {
+		used[i] = meant
+	}
+	return i
+}
+
+// likeliest returns which of the words one edit from typed was meant: the
+// only one, or of several the only one that typed begins ("wher": where,
+// not when), or else the only one with typed's letters ("hwo" has both
+// who's and how's, so neither).
+func likeliest(typed string, near []string) (string, bool) {
+	if len(near) == 1 {
+		return near[0], true
+	}
+	for _, same := range []func(string) bool{
+		func(w string) bool { return len(w) > len(typed) && w[:len(typed)] == typed },
+		func(w string) bool { return len(w) == len(typed) && letterSet(w) == letterSet(typed) },
+	} {
+		found, n := "", 0
+		for _, w := range near {
+			if same(w) {
+				found, n = w, n+1
+			}
+		}
+		if n == 1 {
+			return found, true
+		}
+	}
+	return "", false
+}
+
+// knows reports whether the index holds lower-cased word w, as it is or
+// by its term.
+func (ix *Index) knows(w string) bool {
+	if _, ok := ix.vocab.lookup(w); ok {
+		return true
+	}
+	_, ok := ix.dict.lookup(stem(w, nil))
+	return ok
+}
+
+func onlyASCIILetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}

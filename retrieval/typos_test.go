@@ -1,0 +1,89 @@
+package retrieval
+
+import (
+	"slices"
+	"testing"
+)
+
+// termsOf returns the terms a question searches for.
+func termsOf(q query) []string {
+	var out []string
+	for _, w := range q.words {
+		out = append(out, w.term)
+	}
+	return out
+}
+
+func TestMistypedQuestionWord(t *testing.T) {
+	files := map[string]string{"wen.txt": "Wen Jiabao visits Paris\n\nWen Jiabao visited Paris on Friday for talks.\n"}
+	for k, v := range talks {
+		files[k] = v
+	}
+	ix := newTestIndex(t, files)
+	p := &DefaultParams
+	for _, c := range []struct {
+		typed, meant string
+		ask          askType
+	}{
+		{"Wher did the strike hit?", "Where did the strike hit?", askWhere},
+		{"Whta did Witkoff say?", "What did Witkoff say?", askOther},
+		{"whne did Russia invade Ukraine?", "when did Russia invade Ukraine?", askWhen},
+		{"And wich envoy leads the talks?", "And which envoy leads the talks?", askOther},
+		{"In wich port did the missile strike?", "In which port did the missile strike?", askOther},
+		{"Whn did Russia invade Ukraine?", "Russia invade Ukraine?", askOther}, // when, who or why: not searched, asks nothing
+		{"Hw many people died?", "", askOther},                                 // too short: kept, and refused
+		{"Hwo leads the talks?", "leads the talks?", askOther},                 // who or how: not searched, asks nothing
+		{"Wen visited Paris?", "", askOther},                                   // a word the index knows
+		{"Did the strike wher hit the port?", "", askOther},                    // not where a question word goes
+		{"Strike wher?", "", askOther},                                         // second word, after a word that is not a stop word
+		{"Whereabouts of the envoy?", "", askOther},                            // more than one edit
+		{"Whose talks resume?", "Whose talks resume?", askWho},                 // spelled right
+		{"Where did the strike hit?", "Where did the strike hit?", askWhere},
+	} {
+		got := ix.parseQuery(c.typed, p)
+		if c.meant == "" {
+			// Nothing corrected: every word is searched for as typed.
+			want := ix.parseQuery(c.typed, p)
+			if !slices.Equal(termsOf(got), termsOf(want)) || got.ask != c.ask {
+				t.Errorf("%q: %v, ask %d; want %v, ask %d", c.typed, termsOf(got), got.ask, termsOf(want), c.ask)
+			}
+			continue
+		}
+		want := ix.parseQuery(c.meant, p)
+		if !slices.Equal(termsOf(got), termsOf(want)) || got.ask != c.ask || want.ask != c.ask {
+			t.Errorf("%q: %v, ask %d; want %v as %q, ask %d (%d)", c.typed, termsOf(got), got.ask, termsOf(want), c.meant, c.ask, want.ask)
+		}
+	}
+	for _, typed := range []string{"Hw many people died?", "Wen visited Paris?", "Did the strike wher hit the port?", "Strike wher?", "Whereabouts of the envoy?"} {
+		terms := termsOf(ix.parseQuery(typed, p))
+		first := map[string]string{
+			"Hw many people died?":              "hw",
+			"Wen visited Paris?":                "wen",
+			"Did the strike wher hit the port?": "wher",
+			"Strike wher?":                      "wher",
+			"Whereabouts of the envoy?":         "whereabout",
+		}[typed]
+		if !slices.Contains(terms, first) {
+			t.Errorf("%q: searched for %v, not %q", typed, terms, first)
+		}
+	}
+}
+
+// A question whose first word is mistyped gets the answer it would get
+// spelled right, not a refusal.
+func TestMistypedQuestionAnswered(t *testing.T) {
+	ix := newTestIndex(t, talks)
+	typed := ix.Answer("Wher did the missile strike hit?", AnswerOptions{})
+	meant := ix.Answer("Where did the missile strike hit?", AnswerOptions{})
+	if !meant.Found {
+		t.Fatal("the question spelled right finds nothing")
+	}
+	if !typed.Found || len(typed.Quotes) != len(meant.Quotes) {
+		t.Fatalf("mistyped: found %v, %d quotes; spelled right: %d", typed.Found, len(typed.Quotes), len(meant.Quotes))
+	}
+	for i := range meant.Quotes {
+		if where(typed.Quotes[i].Hit) != where(meant.Quotes[i].Hit) {
+			t.Errorf("quote %d: %s, want %s", i, where(typed.Quotes[i].Hit), where(meant.Quotes[i].Hit))
+		}
+	}
+}
