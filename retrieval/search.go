@@ -79,6 +79,8 @@ type scratch struct {
 	near        []uint32
 	titleCursor cursor
 	titleHits   []titleHit
+	titleSpare  []titleHit // titleMatches merges titleHits into it and back
+	titleRuns   []int
 	titles      []titleMatch
 	order32     []int32
 	found       []termHit
