@@ -1,5 +1,7 @@
 package retrieval
 
+import "strings"
+
 // A mistyped question word. "Wher did the talks take place?" should be
 // asked as "Where did…": otherwise "wher", a word the index never saw,
 // weighs as much as the rarest word, matches nothing, and the question is
@@ -31,7 +33,7 @@ func (ix *Index) fixQuestionWord(used []string) int {
 		return -1
 	}
 	w := used[i]
-	if len(w) < 3 || len(w) > 7 || !onlyASCIILetters(w) || isStopWord(w) {
+	if len(w) < 3 || len(w) > 7 || !isASCII(w) || !onlyLetters(w) || isStopWord(w) {
 		return -1
 	}
 	var near []string
@@ -58,7 +60,7 @@ func likeliest(typed string, near []string) (string, bool) {
 		return near[0], true
 	}
 	for _, same := range []func(string) bool{
-		func(w string) bool { return len(w) > len(typed) && w[:len(typed)] == typed },
+		func(w string) bool { return strings.HasPrefix(w, typed) },
 		func(w string) bool { return len(w) == len(typed) && letterSet(w) == letterSet(typed) },
 	} {
 		found, n := "", 0
@@ -82,13 +84,4 @@ func (ix *Index) knows(w string) bool {
 	}
 	_, ok := ix.dict.lookup(stem(w, nil))
 	return ok
-}
-
-func onlyASCIILetters(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c < 'a' || c > 'z' {
-			return false
-		}
-	}
-	return true
 }
