@@ -45,19 +45,27 @@ func (ix *Index) fixQuestionWord(used []string) int {
 	if len(near) == 0 || ix.knows(w) { // the lookups last: they cost more
 		return -1
 	}
-	if meant, ok := likeliest(w, near); ok {
+	next := ""
+	if i+1 < len(used) {
+		next = used[i+1]
+	}
+	if meant, ok := likeliest(w, next, near); ok {
 		used[i] = meant
 	}
 	return i
 }
 
-// likeliest returns which of the words one edit from typed was meant: the
-// only one, or of several the only one that typed begins ("wher": where,
-// not when), or else the only one with typed's letters ("hwo" has both
-// who's and how's, so neither).
-func likeliest(typed string, near []string) (string, bool) {
+// likeliest returns which of the words one edit from typed, followed by
+// next, was meant: the only one; of several, how if next makes "how
+// many", "how long" and the like; else the only one that typed begins
+// ("wher": where, not when), or else the only one with typed's letters
+// ("hwo leads" has both who's and how's, so neither).
+func likeliest(typed, next string, near []string) (string, bool) {
 	if len(near) == 1 {
 		return near[0], true
+	}
+	if contains(near, "how") && has(howCount, next) {
+		return "how", true
 	}
 	for _, same := range []func(string) bool{
 		func(w string) bool { return strings.HasPrefix(w, typed) },

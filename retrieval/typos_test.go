@@ -32,6 +32,7 @@ func TestMistypedQuestionWord(t *testing.T) {
 		{"In wich port did the missile strike?", "In which port did the missile strike?", askOther},
 		{"Whn did Russia invade Ukraine?", "Russia invade Ukraine?", askOther}, // when, who or why: not searched, asks nothing
 		{"Hw many people died?", "", askOther},                                 // too short: kept, and refused
+		{"Hwo many people died?", "How many people died?", askCount},           // how, by the word after it
 		{"Hwo leads the talks?", "leads the talks?", askOther},                 // who or how: not searched, asks nothing
 		{"Wen visited Paris?", "", askOther},                                   // a word the index knows
 		{"Did the strike wher hit the port?", "", askOther},                    // not where a question word goes
