@@ -31,7 +31,7 @@ type postings struct {
 	start  []uint32 // by term: first block in blocks; one more entry
 	count  []uint32 // by term: number of postings (the term's df)
 	blocks []block
-	bounds []bound               // by term: over all its blocks
+	bounds []bound               // by term: over all its blocks; nil for titles
 	dense  map[uint32]*denseTerm // see dense.go; nil for titles and large indexes
 }
 
@@ -58,8 +58,9 @@ func (p *postings) end(term uint32) int {
 }
 
 // buildPostings inverts the term runs: run i becomes posting i of each
-// of its terms. sentLen gives each run's length for the bounds; nil
-// leaves them 0. With dense, dense terms get bitmaps (see dense.go).
+// of its terms. sentLen gives each run's length for the bounds; with nil
+// (titles, which nothing bounds) there are none. With dense, dense terms
+// get bitmaps (see dense.go).
 func buildPostings(sents tokenRuns, nterms int, sentLen []uint16, dense bool) postings {
 	count := make([]uint32, nterms)
 	seen := make([]uint32, nterms) // sentence number + 1 that last counted the term
@@ -94,7 +95,10 @@ func buildPostings(sents tokenRuns, nterms int, sentLen []uint16, dense bool) po
 			}
 		}
 	}
-	p := postings{count: count, start: make([]uint32, nterms+1), bounds: make([]bound, nterms)}
+	p := postings{count: count, start: make([]uint32, nterms+1)}
+	if sentLen != nil {
+		p.bounds = make([]bound, nterms)
+	}
 	p.data = make([]byte, 0, len(docs)*3/2)
 	var buf [2 * binary.MaxVarintLen32]byte
 	for t := range nterms {
@@ -122,7 +126,9 @@ func buildPostings(sents tokenRuns, nterms int, sentLen []uint16, dense bool) po
 				}
 			}
 		}
-		p.bounds[t] = tb
+		if p.bounds != nil {
+			p.bounds[t] = tb
+		}
 		if dense && len(d)*denseShare > len(sents.ends) {
 			if p.dense == nil {
 				p.dense = map[uint32]*denseTerm{}
