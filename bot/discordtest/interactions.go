@@ -36,8 +36,16 @@ var callbackTypes = map[int][]int{
 	12: {2, 3, 4, 5}, // LAUNCH_ACTIVITY
 }
 
-// messageFlagLoading marks a deferred response ("Bot is thinking…").
-const messageFlagLoading = 1 << 7
+// Message flags the fake acts on.
+const (
+	messageFlagEphemeral = 1 << 6
+	messageFlagLoading   = 1 << 7 // a deferred response ("Bot is thinking…")
+)
+
+// loading reports whether msg is a deferred response not yet edited.
+func loading(msg map[string]any) bool {
+	return msg != nil && num(msg["flags"])&messageFlagLoading != 0
+}
 
 // registerInteraction makes an interaction the fake dispatched known.
 func (s *Server) registerInteraction(id, token string, typ int, channelID string) {
@@ -152,14 +160,28 @@ func (s *Server) executeWebhook(c *call) reply {
 	s.mu.Lock()
 	it := s.interactionLocked(c.params["token"])
 	known, acked, channelID := it.typ != 0, it.acked, it.channelID
+	msg := it.original
+	deferred := loading(msg)
+	if deferred {
+		// Directly after a deferred response, Create Followup Message
+		// functions as Edit Original Interaction Response: no new
+		// message, and the ephemeral flag is ignored, the deferral's kept
+		// (Discord's documentation, "backwards compatibility").
+		m = maps.Clone(m) // not the request's own, which Requests reports
+		m["flags"] = num(m["flags"])&^messageFlagEphemeral | num(msg["flags"])&messageFlagEphemeral
+	}
 	s.mu.Unlock()
 	if known && !acked {
 		return notFound(10015, "Unknown Webhook")
 	}
-	msg := s.storeMessage(channelID, m, c.req.Files, map[string]any{"webhook_id": s.cfg.appID, "application_id": s.cfg.appID})
-	s.mu.Lock()
-	it.followups[msg["id"].(string)] = msg
-	s.mu.Unlock()
+	if deferred {
+		s.editMessage(msg, m)
+	} else {
+		msg = s.storeMessage(channelID, m, c.req.Files, map[string]any{"webhook_id": s.cfg.appID, "application_id": s.cfg.appID})
+		s.mu.Lock()
+		it.followups[msg["id"].(string)] = msg
+		s.mu.Unlock()
+	}
 	if c.req.Query.Get("wait") != "true" {
 		return noContent()
 	}

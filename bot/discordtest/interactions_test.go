@@ -32,8 +32,8 @@ func TestInteractionREST(t *testing.T) {
 		t.Fatalf("InteractionResponseEdit: %v", err)
 	}
 	orig, err := dg.InteractionResponse(i)
-	if err != nil || orig.Content != content || orig.Flags&discordgo.MessageFlagsLoading == 0 {
-		t.Errorf("InteractionResponse = %+v, %v; want %q, still flagged loading", orig, err, content)
+	if err != nil || orig.Content != content || orig.Flags&discordgo.MessageFlagsLoading != 0 {
+		t.Errorf("InteractionResponse = %+v, %v; want %q, no longer loading", orig, err, content)
 	}
 	f, err := dg.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "More below."})
 	if err != nil || f.ID == "" || f.WebhookID != discordtest.DefaultAppID {
@@ -52,6 +52,35 @@ func TestInteractionREST(t *testing.T) {
 	}
 	if r := s.Rejected(); len(r) != 0 {
 		t.Errorf("Rejected() = %v", r)
+	}
+}
+
+// TestFollowupAfterDeferral checks Discord's documented exception: a
+// follow-up sent while a deferred response is still loading edits that
+// response instead of creating a message, and keeps the deferral's
+// visibility whatever its own flags say. Once the response is resolved, a
+// follow-up is a message of its own.
+func TestFollowupAfterDeferral(t *testing.T) {
+	s := discordtest.New(t)
+	dg := s.Session("")
+	i := s.Interaction(discordtest.CommandInteraction("ask", discordtest.Arg("question", "rates?")))
+	if err := dg.InteractionRespond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
+		t.Fatalf("InteractionRespond(deferred): %v", err)
+	}
+	orig, err := dg.InteractionResponse(i)
+	if err != nil || orig.Flags&discordgo.MessageFlagsLoading == 0 {
+		t.Fatalf("InteractionResponse = %+v, %v; want it loading", orig, err)
+	}
+	first, err := dg.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "Only you?", Flags: discordgo.MessageFlagsEphemeral})
+	if err != nil || first.ID != orig.ID || first.Content != "Only you?" || first.Flags&(discordgo.MessageFlagsEphemeral|discordgo.MessageFlagsLoading) != 0 {
+		t.Errorf("first follow-up = %+v, %v; want the public response %s edited, no longer loading", first, err, orig.ID)
+	}
+	second, err := dg.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "Only you.", Flags: discordgo.MessageFlagsEphemeral})
+	if err != nil || second.ID == orig.ID || second.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("second follow-up = %+v, %v; want a new ephemeral message", second, err)
+	}
+	if msgs := s.Messages(discordtest.DefaultChannelID); len(msgs) != 2 {
+		t.Errorf("Messages = %v, want the edited response and the second follow-up", msgs)
 	}
 }
 

@@ -264,9 +264,12 @@ func emptyMessage(m map[string]any, files int) bool {
 	return m["poll"] == nil
 }
 
-// num returns a JSON number (or numeric string) as an int, 0 if it is not one.
+// num returns a number (a JSON one, a numeric string, or an int the fake
+// stored) as an int, 0 if it is not one.
 func num(v any) int {
 	switch v := v.(type) {
+	case int: // stored by the fake itself
+		return v
 	case float64:
 		return int(v)
 	case string:

@@ -126,6 +126,8 @@ func (s *Server) editMessage(msg, payload map[string]any) {
 			msg[k] = v
 		}
 	}
+	// An edit ends a deferred response's loading state.
+	msg["flags"] = num(msg["flags"]) &^ messageFlagLoading
 	msg["edited_timestamp"] = time.Now().UTC().Format(time.RFC3339Nano)
 }
 
