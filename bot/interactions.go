@@ -210,23 +210,19 @@ func (b *Bot) sendResult(i *discordgo.Interaction, private bool, data *discordgo
 }
 
 // editResult puts data into a deferred response. For err, a private
-// response becomes the apology; a public one is deleted and the apology
-// sent privately, so the channel does not see it.
+// response becomes the apology; a public one is replaced by a private
+// apology, so the channel does not keep it (apologizeInPrivate).
 func (b *Bot) editResult(i *discordgo.Interaction, private bool, data *discordgo.InteractionResponseData, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), editTimeout)
 	defer cancel()
 	if err != nil {
 		b.mark(i.ID, outFailed)
 		b.logFailure("command failed", err, "interaction", i.ID)
-		if private {
-			data = &discordgo.InteractionResponseData{Content: sorry}
-		} else {
-			b.followUp(ctx, i, sorry)
-			if err := b.s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
-				b.logFailure("delete deferred response failed", err, "interaction", i.ID)
-			}
+		if !private {
+			b.apologizeInPrivate(ctx, i)
 			return
 		}
+		data = &discordgo.InteractionResponseData{Content: sorry}
 	}
 	edit := &discordgo.WebhookEdit{
 		Content:         &data.Content,
@@ -245,7 +241,27 @@ func (b *Bot) editResult(i *discordgo.Interaction, private bool, data *discordgo
 	}
 }
 
-// followUp sends a private follow-up message to an acknowledged interaction.
+// apologizeInPrivate answers a public deferred response that failed with
+// a private apology. A deferred response keeps the visibility it was
+// deferred with, and a follow-up sent while it still loads only edits it,
+// public (Create Followup Message in Discord's documentation). So the
+// response first becomes the apology, which ends its loading; then the
+// apology goes in a private follow-up of its own, and the public response
+// is deleted: the channel sees it only for those two requests.
+func (b *Bot) apologizeInPrivate(ctx context.Context, i *discordgo.Interaction) {
+	text := sorry
+	if _, err := b.s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}, discordgo.WithContext(ctx)); err != nil {
+		b.logFailure("edit deferred response failed", err, "interaction", i.ID)
+		return
+	}
+	b.followUp(ctx, i, sorry)
+	if err := b.s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
+		b.logFailure("delete deferred response failed", err, "interaction", i.ID)
+	}
+}
+
+// followUp sends a private follow-up message to an acknowledged interaction
+// whose response no longer loads.
 func (b *Bot) followUp(ctx context.Context, i *discordgo.Interaction, text string) {
 	_, err := b.s.FollowupMessageCreate(i, false, &discordgo.WebhookParams{
 		Content:         clip(text, maxContent),
