@@ -77,12 +77,27 @@ func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 		if _, filler := questionFiller[t.Term]; filler {
 			continue
 		}
-		w := qword{term: t.Term, idf: idf(0, n), light: has(lightWords, t.Term)}
-		from := len(terms) // w's terms are terms[from:]
+		term := t.Term
 		id, ok := ids[i]-1, ids[i] != 0
 		if !ok {
-			id, ok = ix.dict.lookup(t.Term)
+			id, ok = ix.dict.lookup(term)
 		}
+		swapped := false
+		if !ok {
+			// A stop or light word with two letters swapped (typos.go).
+			if meant, sw := swappedWord(text[t.Start:t.End]); sw {
+				if isStopWord(meant) {
+					continue
+				}
+				term, swapped = stem(meant, nil), true
+				if q.has(term) {
+					continue
+				}
+				id, ok = ix.dict.lookup(term)
+			}
+		}
+		w := qword{term: term, idf: idf(0, n), light: has(lightWords, term)}
+		from := len(terms) // w's terms are terms[from:]
 		if ok {
 			w.idf = idf(int(ix.post.df(id)), n)
 			terms = append(terms, qterm{id: id, strength: 1, idf: w.idf})
@@ -91,7 +106,7 @@ func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 					terms = append(terms, qterm{id: r, strength: p.Related, idf: idf(int(ix.post.df(r)), n)})
 				}
 			}
-		} else if norm, ok := normalizeWord(text[t.Start:t.End]); ok && p.Fuzzy > 0 {
+		} else if norm, ok := normalizeWord(text[t.Start:t.End]); ok && p.Fuzzy > 0 && !swapped {
 			ms := ix.vocab.fuzzy(norm)
 			for i, m := range ms {
 				f := idf(int(ix.post.df(m.term)), n)
@@ -232,7 +247,12 @@ func contains(words []string, w string) bool {
 // list the analyzer drops. They are searched like any word, but a quote
 // whose only matches are light words does not answer a question: "What
 // did Putin say about bitcoin?" is not answered by "Putin said…".
-var lightWords = stemSet(`able according accordingly actually afterwards allow allows almost alone along already
+var lightWords = stemSet(lightList)
+
+// lightPlain are lightWords as written, not stemmed.
+var lightPlain = toSet(lightList)
+
+const lightList = `able according accordingly actually afterwards allow allows almost alone along already
 although always among amongst another anybody anyhow anyone anything anyway anywhere apart appear
 appreciate appropriate around aside ask asking associated available away awfully became become becomes
 becoming beforehand behind believe beside besides best better beyond brief came cannot cause causes
@@ -256,4 +276,4 @@ thence thereafter thereby therefore therein thereupon think third though three t
 together took toward towards tried tries truly try trying twice two unfortunately unless unlikely unto
 upon use used useful uses using usually value various via viz want wants way welcome well went whatever
 whence whenever whereafter whereas whereby wherein whereupon wherever whether whither whoever whole
-will willing wish within without wonder yes yet zero`)
+will willing wish within without wonder yes yet zero`

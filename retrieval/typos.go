@@ -93,3 +93,52 @@ func (ix *Index) knows(w string) bool {
 	_, ok := ix.dict.lookup(stem(w, nil))
 	return ok
 }
+
+// A stop or light word with two adjacent letters swapped, anywhere in a
+// question: "What did teh president say?", "Where are thier negotiators?",
+// "What did Rubio sya?". Swapping two letters is the commonest slip in
+// typing. Such a word, which the index does not know, weighed as much as
+// the rarest word and matched nothing, so the question was refused; fuzzy
+// matching cannot reach it, since stop words are not indexed and words
+// of fewer than minFuzzyLen letters are not matched fuzzily at all. It is
+// now read as the stop word (and left out, as stop words are) or as the
+// light word it was meant to be. A swap is read only into these two closed
+// lists, never into the vocabulary at large, where a short name the
+// articles lack would too often swap into some word ("Ali" into "ail")
+// and a question about it be answered about something else.
+
+// swappedWord returns the stop or light word that word, as written in a
+// question, is with two adjacent letters swapped: of several, a stop
+// word if all of them are stop words (all are left out alike), else the
+// only one. It does not ask whether the index knows word: parseInto calls
+// it only for words it does not.
+func swappedWord(word string) (string, bool) {
+	if len(word) < 3 || len(word) > 12 || !isASCII(word) || !onlyLetters(word) {
+		return "", false
+	}
+	var b [12]byte
+	w := b[:len(word)]
+	for i := range w {
+		w[i] = word[i] | 0x20 // ASCII letters to lower case
+	}
+	meant, n, stops := "", 0, 0
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == w[i+1] {
+			continue
+		}
+		w[i], w[i+1] = w[i+1], w[i]
+		if _, stop := stopWords[string(w)]; stop || has(lightPlain, string(w)) {
+			if c := string(w); c != meant {
+				meant, n = c, n+1
+				if stop {
+					stops++
+				}
+			}
+		}
+		w[i], w[i+1] = w[i+1], w[i]
+	}
+	if n == 0 || n > 1 && stops < n {
+		return "", false
+	}
+	return meant, true
+}

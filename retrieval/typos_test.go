@@ -88,3 +88,69 @@ func TestMistypedQuestionAnswered(t *testing.T) {
 		}
 	}
 }
+
+func TestSwappedWord(t *testing.T) {
+	for _, c := range []struct {
+		typed, meant string // meant "" when nothing is meant
+	}{
+		{"teh", "the"},
+		{"Thier", "their"},
+		{"abuot", "about"},
+		{"sya", "say"},        // a light word
+		{"siad", "said"},      // a light word
+		{"hwo", "how"},        // who or how: both stop words, left out alike
+		{"onw", ""},           // own (a stop word) or now (a light one)
+		{"hwoever", ""},       // however or whoever
+		{"the", ""},           // spelled right: no swap gives a stop word
+		{"ali", ""},           // a name: its swaps are no stop or light word
+		{"tehri", ""},         // two swaps from their
+		{"ot", ""},            // too short
+		{"sürely", ""},        // not ASCII
+		{"don't", ""},         // not letters only
+		{"witkoff", ""},       // a name
+		{"Whereabouts", ""},   // no swap of it is one
+		{"thier's", ""},       // not letters only
+		{"howeverthough", ""}, // too long
+	} {
+		meant, ok := swappedWord(c.typed)
+		if ok != (c.meant != "") || meant != c.meant {
+			t.Errorf("swappedWord(%q) = %q, %v; want %q", c.typed, meant, ok, c.meant)
+		}
+	}
+}
+
+// A question with a stop or light word mistyped by two swapped letters,
+// anywhere in it, gets the answer it would get spelled right, not a
+// refusal; a name the articles lack is still searched for, and still
+// counts.
+func TestSwappedWordAnswered(t *testing.T) {
+	ix := newTestIndex(t, talks)
+	p := &DefaultParams
+	for _, c := range []struct{ typed, meant string }{
+		{"Who is leading teh talks with Ukraine?", "Who is leading the talks with Ukraine?"},
+		{"Where did teh missile strike hit?", "Where did the missile strike hit?"},
+		{"How many people died in teh strike abuot the port?", "How many people died in the strike about the port?"},
+		{"What did the governor sya about the strike?", "What did the governor say about the strike?"},
+	} {
+		got, want := ix.parseQuery(c.typed, p), ix.parseQuery(c.meant, p)
+		if !slices.Equal(termsOf(got), termsOf(want)) || got.ask != want.ask || got.specific != want.specific {
+			t.Errorf("%q: %v, ask %d; want %v, ask %d, as %q", c.typed, termsOf(got), got.ask, termsOf(want), want.ask, c.meant)
+		}
+		typed, meant := ix.Answer(c.typed, AnswerOptions{}), ix.Answer(c.meant, AnswerOptions{})
+		if !meant.Found {
+			t.Fatalf("%q finds nothing", c.meant)
+		}
+		if !typed.Found || len(typed.Quotes) != len(meant.Quotes) || where(typed.Quotes[0].Hit) != where(meant.Quotes[0].Hit) {
+			t.Errorf("%q: found %v, %d quotes; %q: %d, first %s", c.typed, typed.Found, len(typed.Quotes), c.meant, len(meant.Quotes), where(meant.Quotes[0].Hit))
+		}
+	}
+	// "ali" swaps into no stop or light word: it is searched for, matches
+	// nothing, and the question about Ali is refused.
+	q := ix.parseQuery("What did Ali say about the talks?", p)
+	if !slices.Contains(termsOf(q), "ali") {
+		t.Errorf("Ali: searched for %v", termsOf(q))
+	}
+	if a := ix.Answer("What did Ali say about the talks?", AnswerOptions{}); a.Found {
+		t.Errorf("a question about Ali, whom the articles lack, was answered: %v", a.Quotes[0].Hit.Article.ID)
+	}
+}
