@@ -82,15 +82,20 @@ func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 		if !ok {
 			id, ok = ix.dict.lookup(term)
 		}
-		swapped := false
+		reread := false // read as another word
 		if !ok {
-			// A stop or light word with two letters swapped (typos.go).
-			if meant, sw := swappedWord(text[t.Start:t.End]); sw {
+			// Chat shorthand (shorthand.go), or a stop or light word with
+			// two letters swapped (typos.go).
+			meant, found := shorthandWord(text[t.Start:t.End])
+			if !found {
+				meant, found = swappedWord(text[t.Start:t.End])
+			}
+			if found {
 				if isStopWord(meant) {
 					continue
 				}
-				term, swapped = stem(meant, nil), true
-				if q.has(term) {
+				term, reread = stem(meant, nil), true
+				if _, filler := questionFiller[term]; filler || q.has(term) {
 					continue
 				}
 				id, ok = ix.dict.lookup(term)
@@ -106,7 +111,7 @@ func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 					terms = append(terms, qterm{id: r, strength: p.Related, idf: idf(int(ix.post.df(r)), n)})
 				}
 			}
-		} else if norm, ok := normalizeWord(text[t.Start:t.End]); ok && p.Fuzzy > 0 && !swapped {
+		} else if norm, ok := normalizeWord(text[t.Start:t.End]); ok && p.Fuzzy > 0 && !reread {
 			ms := ix.vocab.fuzzy(norm)
 			for i, m := range ms {
 				f := idf(int(ix.post.df(m.term)), n)
