@@ -131,6 +131,7 @@ func TestSwappedWordAnswered(t *testing.T) {
 		{"Where did teh missile strike hit?", "Where did the missile strike hit?"},
 		{"How many people died in teh strike abuot the port?", "How many people died in the strike about the port?"},
 		{"What did the governor sya about the strike?", "What did the governor say about the strike?"},
+		{"Tlel me who is leading the talks", "Tell me who is leading the talks"}, // tell frames the question
 	} {
 		got, want := ix.parseQuery(c.typed, p), ix.parseQuery(c.meant, p)
 		if !slices.Equal(termsOf(got), termsOf(want)) || got.ask != want.ask || got.specific != want.specific {
