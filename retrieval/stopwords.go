@@ -44,11 +44,13 @@ func toSet(words string) map[string]struct{} {
 }
 
 // questionFiller are words that frame a question rather than say what it
-// is about ("what happened in Odesa", "tell me the latest news on…"). They
+// is about ("what happened in Odesa", "tell me the latest news on…", "a
+// summary of the talks", "give me a recap"). They
 // are dropped from questions only; articles keep them.
 var questionFiller = stemSet(`happen happened happening happens tell know explain describe latest news
 story stories article articles anything something everything thing things please think
-give show update updates info information kind sort`)
+give show update updates info information kind sort
+summary summaries summarize summarise recap overview rundown`)
 
 // irregular maps common irregular English verb forms to their base form,
 // which the snowball stemmer, working on suffixes, cannot do: "said" and

@@ -1,0 +1,29 @@
+package retrieval
+
+import (
+	"slices"
+	"testing"
+)
+
+// Words that frame a question are not searched for: the question asks
+// what its other words ask, and is answered, not refused.
+func TestQuestionFiller(t *testing.T) {
+	ix := newTestIndex(t, talks)
+	p := &DefaultParams
+	for _, c := range []struct{ framed, plain string }{
+		{"What happened in the port of Odesa?", "the port of Odesa?"},
+		{"Tell me the latest news on the talks with Ukraine", "the talks with Ukraine"},
+		{"Give me a summary of the missile strike on the port", "the missile strike on the port"},
+		{"Recap of the talks in Miami?", "the talks in Miami?"},
+		{"Can you summarise the strike on Odesa?", "Can you the strike on Odesa?"},
+		{"Overview of the talks with Ukraine", "the talks with Ukraine"},
+	} {
+		framed, plain := ix.parseQuery(c.framed, p), ix.parseQuery(c.plain, p)
+		if !slices.Equal(termsOf(framed), termsOf(plain)) {
+			t.Errorf("%q searches for %v, want %v", c.framed, termsOf(framed), termsOf(plain))
+		}
+		if a := ix.Answer(c.framed, AnswerOptions{}); !a.Found {
+			t.Errorf("%q is refused", c.framed)
+		}
+	}
+}
