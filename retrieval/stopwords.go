@@ -45,12 +45,13 @@ func toSet(words string) map[string]struct{} {
 
 // questionFiller are words that frame a question rather than say what it
 // is about ("what happened in Odesa", "tell me the latest news on…", "a
-// summary of the talks", "give me a recap"). They
+// summary of the talks", "give me a quick recap", "hey, who…"). They
 // are dropped from questions only; articles keep them.
 var questionFiller = stemSet(`happen happened happening happens tell know explain describe latest news
 story stories article articles anything something everything thing things please think
 give show update updates info information kind sort
-summary summaries summarize summarise recap overview rundown`)
+summary summaries summarize summarise recap overview rundown quick tldr
+hey hiya howdy yo sup`)
 
 // irregular maps common irregular English verb forms to their base form,
 // which the snowball stemmer, working on suffixes, cannot do: "said" and

@@ -17,6 +17,10 @@ func TestQuestionFiller(t *testing.T) {
 		{"Recap of the talks in Miami?", "the talks in Miami?"},
 		{"Can you summarise the strike on Odesa?", "Can you the strike on Odesa?"},
 		{"Overview of the talks with Ukraine", "the talks with Ukraine"},
+		{"Hey, who is leading the talks?", "who is leading the talks?"},
+		{"yo what's up with the strike on Odesa", "what's up with the strike on Odesa"},
+		{"Quick recap of the talks in Miami?", "the talks in Miami?"},
+		{"tldr on the missile strike", "on the missile strike"},
 	} {
 		framed, plain := ix.parseQuery(c.framed, p), ix.parseQuery(c.plain, p)
 		if !slices.Equal(termsOf(framed), termsOf(plain)) {
