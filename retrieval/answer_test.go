@@ -39,6 +39,28 @@ func TestAnswerNotFound(t *testing.T) {
 	}
 }
 
+// A question word that only a sentence's title holds supports it less
+// than one the sentence holds (contextSupport): a sentence that holds one
+// common word of the question does not answer it on the strength of a
+// title word when the question's telling word is in no article.
+func TestAnswerTitleSupport(t *testing.T) {
+	ix := newTestIndex(t, map[string]string{
+		"europe.txt": "Europeans join Miami talks\n\nRussia seized part of the country in 2022.\n\nRubio said the talks would go on.\n\nThe weather in the city was warm.\n",
+		"other.txt":  "Port strike\n\nA missile hit the port of Odesa.\n\nThe country mourned the dead.\n",
+	})
+	for _, tt := range []struct {
+		question string
+		found    bool
+	}{
+		{"Which countries joined PURL?", false},             // PURL is in no article; join only in a title
+		{"What did Rubio say about the Miami talks?", true}, // Miami only in the title, and Rubio and talks in the sentence
+	} {
+		if ans := ix.Answer(tt.question, AnswerOptions{}); ans.Found != tt.found {
+			t.Errorf("Answer(%q).Found = %v, want %v", tt.question, ans.Found, tt.found)
+		}
+	}
+}
+
 // wire is the same agency copy in two outlets, lightly edited, and a
 // third article that goes on about the exchange.
 var wire = map[string]string{

@@ -13,7 +13,7 @@ type Hit struct {
 	Sentence Sentence
 	Score    float64  // weighted sum of Features; higher is better, comparable within one query
 	Coverage float64  // share (0–1) of the question's weight, by idf, that the sentence matches
-	Support  float64  // share (0–1) of the weight of the question's specific words (not light ones such as say, get, new) that the sentence, its title or its neighbours match
+	Support  float64  // share (0–1) of the weight of the question's specific words (not light ones such as say, get, new) that the sentence matches, those only its title or neighbours match counting for contextSupport of theirs
 	Terms    []string // the index terms of the question's words that the sentence contains
 	Features Features // what Score was computed from
 
@@ -202,7 +202,8 @@ func (ix *Index) secondPass(q *query, p *Params, c *cand, sc *scratch) {
 	c.held = q.held(sc.toks, c.mask)
 	var near uint32
 	c.f[FeatContext], near = ix.context(q, c, sc)
-	c.support = q.support(c.mask | c.title | near)
+	own := q.support(c.mask)
+	c.support = own + contextSupport*(q.support(c.mask|c.title|near)-own)
 	c.f[FeatProximity] = proximity(q, sc.toks)
 	cues := ix.cues[c.sn]
 	if cues&cueComplete != 0 {
