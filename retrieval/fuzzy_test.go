@@ -120,7 +120,7 @@ func TestFuzzyWithin(t *testing.T) {
 			var want []fuzzyMatch
 			for i := int(v.byLen[n-1]); i < int(v.byLen[n+2]); i++ {
 				if editDistanceASCII(string(w), v.word(i), 1) == 1 {
-					want = appendMatch(want, fuzzyMatch{v.term[i], 1})
+					want = appendMatch(want, fuzzyMatch{term: v.term[i], edits: 1})
 				}
 			}
 			key := func(ms []fuzzyMatch) []uint32 {
@@ -169,5 +169,42 @@ func TestVocabularyLookup(t *testing.T) {
 			check(w[:i])
 		}
 		check(string(randomEdits(r, []byte(w), 1, "abcd")))
+	}
+}
+
+// A short word is not read as another one letter off, which is too often
+// another English word; a missing, extra or swapped letter still is, as
+// is one letter for another in a longer word or in one with other letters
+// than ASCII's.
+func TestFuzzyShortSubstitution(t *testing.T) {
+	ix := newTestIndex(t, map[string]string{
+		"talks.txt": "Talks in Berlin\n\nGermany and France joined the talks on Friday.\n\nEnvoy Steve Witkoff flew to Zürich.\n",
+	})
+	for _, tt := range []struct {
+		word string
+		want string // the word it finds, "" for none
+	}{
+		{"tanks", ""},       // one letter for another: a word of its own
+		{"tslks", ""},       // even a likely slip, at five letters
+		{"talsk", "talks"},  // swapped
+		{"tallks", "talks"}, // one letter too many
+		{"frnce", "france"}, // one letter missing
+		{"vitkoff", "witkoff"},
+		{"zurich", "zürich"}, // one spelling for another
+	} {
+		var got []string
+		for _, m := range ix.vocab.fuzzy(tt.word) {
+			got = append(got, ix.dict.text(m.term))
+		}
+		want := []string(nil)
+		if tt.want != "" {
+			want = []string{stem(tt.want, nil)}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("fuzzy(%q) = %v, want %v", tt.word, got, want)
+		}
+	}
+	if a := ix.Answer("How many tanks did Germany send?", AnswerOptions{}); a.Found {
+		t.Errorf("tanks: answered with %s", where(a.Quotes[0].Hit))
 	}
 }
