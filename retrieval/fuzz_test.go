@@ -57,3 +57,29 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAnswer asks the seeds any question: Answer must not panic, and every
+// quote must be its article's own text at the line it cites. The seeds
+// hold typos, shorthand, hostile Markdown and mentions.
+func FuzzAnswer(f *testing.F) {
+	ix := newSeedsIndex(f)
+	for _, s := range []string{
+		"Who is leading the talks in Miami?", "Wher did teh talks take place?", "what do u know abt ppl in odesa",
+		"**@everyone** <@123> `code` ~~x~~", "hwo many thier ZELENSKIY sya?", "ü", "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, question string) {
+		ans := ix.Answer(question, AnswerOptions{})
+		if ans.Found != (len(ans.Quotes) > 0) {
+			t.Fatalf("Answer(%q): found %v with %d quotes", question, ans.Found, len(ans.Quotes))
+		}
+		for _, q := range ans.Quotes {
+			h := q.Hit
+			line := h.Article.Lines[h.Sentence.Line-1]
+			if h.Sentence.Start < line.Start || h.Sentence.End > line.End || !line.Kind.Quotable() {
+				t.Fatalf("Answer(%q): quote %d:%d outside quotable line %d", question, h.Sentence.Start, h.Sentence.End, h.Sentence.Line)
+			}
+		}
+	})
+}
