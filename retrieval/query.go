@@ -62,6 +62,7 @@ type queryBuf struct {
 func (ix *Index) parseInto(question string, p *Params, buf *queryBuf) query {
 	text := unshout(question)
 	buf.used = appendLowerWords(buf.used[:0], text)
+	ix.expandShorthand(buf.used)
 	mistyped := ix.fixQuestionWord(buf.used)
 	q := query{used: buf.used, words: buf.words[:0]}
 	var frame int

@@ -34,6 +34,18 @@ var shorthand = map[string]string{
 	"yrs":  "years",
 }
 
+// expandShorthand writes out the shorthand in used, a question's
+// lower-cased words, that the index does not know, so that what the
+// question asks is read from the words meant: "y did…" asks why, and
+// "who r the envoys" asks who they are.
+func (ix *Index) expandShorthand(used []string) {
+	for i, w := range used {
+		if meant, ok := shorthandWord(w); ok && !ix.knows(w) {
+			used[i] = meant
+		}
+	}
+}
+
 // shorthandWord returns the word that word, as written in a question,
 // stands for in chat, if it is shorthand. It does not ask whether the
 // index knows word: parseInto calls it only for words it does not.

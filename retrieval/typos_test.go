@@ -133,17 +133,7 @@ func TestSwappedWordAnswered(t *testing.T) {
 		{"What did the governor sya about the strike?", "What did the governor say about the strike?"},
 		{"Tlel me who is leading the talks", "Tell me who is leading the talks"}, // tell frames the question
 	} {
-		got, want := ix.parseQuery(c.typed, p), ix.parseQuery(c.meant, p)
-		if !slices.Equal(termsOf(got), termsOf(want)) || got.ask != want.ask || got.specific != want.specific {
-			t.Errorf("%q: %v, ask %d; want %v, ask %d, as %q", c.typed, termsOf(got), got.ask, termsOf(want), want.ask, c.meant)
-		}
-		typed, meant := ix.Answer(c.typed, AnswerOptions{}), ix.Answer(c.meant, AnswerOptions{})
-		if !meant.Found {
-			t.Fatalf("%q finds nothing", c.meant)
-		}
-		if !typed.Found || len(typed.Quotes) != len(meant.Quotes) || where(typed.Quotes[0].Hit) != where(meant.Quotes[0].Hit) {
-			t.Errorf("%q: found %v, %d quotes; %q: %d, first %s", c.typed, typed.Found, len(typed.Quotes), c.meant, len(meant.Quotes), where(meant.Quotes[0].Hit))
-		}
+		checkAskedAs(t, ix, c.typed, c.meant)
 	}
 	// "ali" swaps into no stop or light word: it is searched for, matches
 	// nothing, and the question about Ali is refused.
@@ -153,5 +143,24 @@ func TestSwappedWordAnswered(t *testing.T) {
 	}
 	if a := ix.Answer("What did Ali say about the talks?", AnswerOptions{}); a.Found {
 		t.Errorf("a question about Ali, whom the articles lack, was answered: %v", a.Quotes[0].Hit.Article.ID)
+	}
+}
+
+// checkAskedAs checks that question typed is asked as meant: it searches
+// for the same terms, asks the same, and gets the same answer, which
+// meant finds.
+func checkAskedAs(t *testing.T, ix *Index, typed, meant string) {
+	t.Helper()
+	p := &DefaultParams
+	got, want := ix.parseQuery(typed, p), ix.parseQuery(meant, p)
+	if !slices.Equal(termsOf(got), termsOf(want)) || got.ask != want.ask || got.specific != want.specific {
+		t.Errorf("%q: %v, ask %d; want %v, ask %d, as %q", typed, termsOf(got), got.ask, termsOf(want), want.ask, meant)
+	}
+	a, b := ix.Answer(typed, AnswerOptions{}), ix.Answer(meant, AnswerOptions{})
+	if !b.Found {
+		t.Fatalf("%q finds nothing", meant)
+	}
+	if !a.Found || len(a.Quotes) != len(b.Quotes) || where(a.Quotes[0].Hit) != where(b.Quotes[0].Hit) {
+		t.Errorf("%q: found %v, %d quotes; %q: %d, first %s", typed, a.Found, len(a.Quotes), meant, len(b.Quotes), where(b.Quotes[0].Hit))
 	}
 }
