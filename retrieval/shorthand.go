@@ -48,7 +48,7 @@ func (ix *Index) expandShorthand(used []string) {
 
 // shorthandWord returns the word that word, as written in a question,
 // stands for in chat, if it is shorthand. It does not ask whether the
-// index knows word: parseInto calls it only for words it does not.
+// index knows word: its callers do.
 func shorthandWord(word string) (string, bool) {
 	if len(word) > 4 {
 		return "", false
