@@ -20,7 +20,7 @@ func checkQuestion(q string) string {
 		return "Please ask a question about the news, for example: `What did the minister say about the budget?`"
 	case runes(q) > MaxQuestion:
 		return fmt.Sprintf("That question is %d characters long; please keep it under %d.", runes(q), MaxQuestion)
-	case len(retrieval.Analyze(searchText(q))) == 0:
+	case !retrieval.HasSubject(searchText(q)):
 		return "I need a few words about the news to search for, for example: `What did the minister say about the budget?`"
 	}
 	return ""

@@ -52,6 +52,7 @@ func TestReplies(t *testing.T) {
 		"mention_nick",
 		"mention_hostile",
 		"mention_empty",
+		"mention_greeting", // nothing to search for: asked for words, not told nothing was found
 		"mention_long",
 		"dm",
 	}

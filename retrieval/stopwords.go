@@ -43,6 +43,20 @@ func toSet(words string) map[string]struct{} {
 	return set
 }
 
+// HasSubject reports whether question holds a word to search for: one
+// that is not a stop word, a light word such as "say" or "new", or a word
+// that frames questions such as "hey", "tell" or "latest". A question
+// without one ("hey!", "thanks", "what did they say?") finds nothing,
+// whatever the articles hold.
+func HasSubject(question string) bool {
+	for _, t := range Analyze(question) {
+		if _, filler := questionFiller[t.Term]; !filler && !has(lightWords, t.Term) {
+			return true
+		}
+	}
+	return false
+}
+
 // questionFiller are words that frame a question rather than say what it
 // is about ("what happened in Odesa", "tell me the latest news on…", "a
 // summary of the talks", "give me a quick recap", "hey, who…"). They

@@ -31,3 +31,23 @@ func TestQuestionFiller(t *testing.T) {
 		}
 	}
 }
+
+func TestHasSubject(t *testing.T) {
+	for _, c := range []struct {
+		question string
+		want     bool
+	}{
+		{"Who is leading the talks?", true},
+		{"hey!", false},
+		{"Thanks", false},
+		{"What did they say?", false}, // say is a light word
+		{"tell me the latest news", false},
+		{"hey, what about the budget?", true},
+		{"", false},
+		{"Ukraine", true},
+	} {
+		if got := HasSubject(c.question); got != c.want {
+			t.Errorf("HasSubject(%q) = %v, want %v", c.question, got, c.want)
+		}
+	}
+}
