@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -28,9 +29,7 @@ func TestShorthandWord(t *testing.T) {
 // gets their answer; shorthand the index knows is searched for as it is.
 func TestShorthandAnswered(t *testing.T) {
 	files := map[string]string{"ur.txt": "Ur excavated\n\nUr was a city of ancient Sumer, excavated by Leonard Woolley.\n"}
-	for k, v := range talks {
-		files[k] = v
-	}
+	maps.Copy(files, talks)
 	ix := newTestIndex(t, files)
 	p := &DefaultParams
 	for _, c := range []struct{ typed, meant string }{

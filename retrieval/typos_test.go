@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -16,9 +17,7 @@ func termsOf(q query) []string {
 
 func TestMistypedQuestionWord(t *testing.T) {
 	files := map[string]string{"wen.txt": "Wen Jiabao visits Paris\n\nWen Jiabao visited Paris on Friday for talks.\n"}
-	for k, v := range talks {
-		files[k] = v
-	}
+	maps.Copy(files, talks)
 	ix := newTestIndex(t, files)
 	p := &DefaultParams
 	for _, c := range []struct {
