@@ -21,7 +21,7 @@ func checkQuestion(q string) string {
 	case runes(q) > MaxQuestion:
 		return fmt.Sprintf("That question is %d characters long; please keep it under %d.", runes(q), MaxQuestion)
 	case !retrieval.HasSubject(searchText(q)):
-		return "I need a few words about the news to search for, for example: `What did the minister say about the budget?`"
+		return NoSubject
 	}
 	return ""
 }

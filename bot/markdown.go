@@ -10,12 +10,23 @@ import (
 // NotFound is what Newsdesk says when the articles do not answer.
 const NotFound = "I could not find that in the articles."
 
+// NoSubject is what Newsdesk says to a question with no word left to
+// search for once its stop words, light words and framing are set aside
+// ("hey!", "thanks", "what did they say?"): asking for words is more
+// helpful there than saying nothing was found.
+const NoSubject = "I need a few words about the news to search for, for example: `What did the minister say about the budget?`"
+
 // AnswerMarkdown renders an answer as the Markdown message Newsdesk posts:
 // each quote as a block quote with the words that matched the question in
 // bold, followed by its citation (article title, file and line). Quote text
-// is escaped so Discord shows it exactly as it stands in the article.
+// is escaped so Discord shows it exactly as it stands in the article. An
+// answer with no quotes is NotFound, or NoSubject when the question had
+// nothing to search for.
 func AnswerMarkdown(ans retrieval.Answer) string {
 	if !ans.Found || len(ans.Quotes) == 0 {
+		if !retrieval.HasSubject(ans.Question) {
+			return NoSubject
+		}
 		return NotFound
 	}
 	blocks := make([]string, len(ans.Quotes))

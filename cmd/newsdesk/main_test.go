@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"newsdesk/bot"
 	"newsdesk/seeds"
 )
 
@@ -47,6 +48,20 @@ func TestAskNotFound(t *testing.T) {
 	}
 	if strings.TrimSpace(out) != "I could not find that in the articles." {
 		t.Errorf("ask output %q, want the not-found sentence", out)
+	}
+}
+
+// TestAskNoSubject: a question with nothing to search for ("hey!") is
+// asked for words, as the bot asks, not told that nothing was found.
+func TestAskNoSubject(t *testing.T) {
+	for _, q := range []string{"hey!", "thanks", "what did they say?"} {
+		out, _, err := runCLI(t, "", nil, "ask", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.TrimSpace(out) != bot.NoSubject {
+			t.Errorf("ask %q: %q, want the note asking for words", q, out)
+		}
 	}
 }
 
