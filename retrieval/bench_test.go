@@ -168,16 +168,7 @@ func BenchmarkSearchSame(b *testing.B) {
 	for _, q := range queryKinds {
 		b.Run(q.name, func(b *testing.B) {
 			queries := benchQueries(ix.Articles(), 1000, q.min, q.max, q.typo)
-			durs := make([]time.Duration, len(queries))
-			for round := range 3 {
-				for i, q := range queries {
-					t := time.Now()
-					ix.Search(q, retrieval.SearchOptions{K: 10})
-					if d := time.Since(t); round == 0 || d < durs[i] {
-						durs[i] = d
-					}
-				}
-			}
+			durs := leastTimes(ix, queries, 3)
 			order := make([]int, len(queries))
 			for i := range order {
 				order[i] = i
@@ -203,22 +194,30 @@ func BenchmarkSearchLeast(b *testing.B) {
 	for _, k := range queryKinds {
 		b.Run(k.name, func(b *testing.B) {
 			queries := benchQueries(ix.Articles(), 1000, k.min, k.max, k.typo)
-			least := make([]time.Duration, len(queries))
+			var least []time.Duration
 			for b.Loop() {
-				for i := range least {
-					least[i] = time.Duration(math.MaxInt64)
-				}
-				for range 7 {
-					for i, q := range queries {
-						t := time.Now()
-						ix.Search(q, retrieval.SearchOptions{K: 10})
-						least[i] = min(least[i], time.Since(t))
-					}
-				}
+				least = leastTimes(ix, queries, 7)
 			}
 			reportPercentiles(b, least, "least-")
 		})
 	}
+}
+
+// leastTimes asks the questions rounds times over, in order, and returns
+// each one's least search time.
+func leastTimes(ix *retrieval.Index, queries []string, rounds int) []time.Duration {
+	least := make([]time.Duration, len(queries))
+	for i := range least {
+		least[i] = time.Duration(math.MaxInt64)
+	}
+	for range rounds {
+		for i, q := range queries {
+			t := time.Now()
+			ix.Search(q, retrieval.SearchOptions{K: 10})
+			least[i] = min(least[i], time.Since(t))
+		}
+	}
+	return least
 }
 
 // BenchmarkAnswer measures a whole reply: search, near-duplicate merging
