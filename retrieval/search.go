@@ -366,7 +366,7 @@ func (ix *Index) touchRuns(cs []cand, sc *scratch) {
 	for i := range cs {
 		sn := int(cs[i].sn)
 		from, to := offs[max(sn-1, 0)], offs[min(sn+2, len(offs)-1)]
-		for k := from; k < to; k += 64 {
+		for k := from &^ 63; k < to; k += 64 {
 			sum += data[k]
 		}
 	}
