@@ -47,10 +47,20 @@ func toSet(words string) map[string]struct{} {
 // that is not a stop word, a light word such as "say" or "new", or a word
 // that frames questions such as "hey", "tell" or "latest". A question
 // without one ("hey!", "thanks", "what did they say?") finds nothing,
-// whatever the articles hold.
+// whatever the articles hold. Chat shorthand is read as the word meant
+// ("thx u" is "thanks you"), as a search reads it when the articles do
+// not hold the shorthand itself, which HasSubject, knowing no articles,
+// takes to be so.
 func HasSubject(question string) bool {
 	for _, t := range Analyze(question) {
-		if _, filler := questionFiller[t.Term]; !filler && !has(lightWords, t.Term) {
+		term := t.Term
+		if meant, ok := shorthandWord(question[t.Start:t.End]); ok {
+			if isStopWord(meant) {
+				continue
+			}
+			term = stem(meant, nil)
+		}
+		if _, filler := questionFiller[term]; !filler && !has(lightWords, term) {
 			return true
 		}
 	}

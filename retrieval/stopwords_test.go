@@ -45,6 +45,9 @@ func TestHasSubject(t *testing.T) {
 		{"hey, what about the budget?", true},
 		{"", false},
 		{"Ukraine", true},
+		{"thx", false},    // shorthand for thanks
+		{"thx u!", false}, // and for you
+		{"pls, who leads the talks?", true},
 	} {
 		if got := HasSubject(c.question); got != c.want {
 			t.Errorf("HasSubject(%q) = %v, want %v", c.question, got, c.want)
