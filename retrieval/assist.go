@@ -179,9 +179,11 @@ func (a *assistant) settle(t *task, sc *scratch) {
 // goroutines ready on this processor run. The pause leaves the core to
 // the other thread when the two share one: polling by yielding on every
 // turn, as before, ran the scheduler's code 12 million times a second
-// beside the search. On BBC, against yielding (runs alternating): the
-// 3–10-word median −2.7% and p99 −4.6% (benchstat, n=20, p≤0.01), the
-// p99 of every kind 3–14% lower (n=8, paired).
+// beside the search. On BBC, against yielding, 3–10 words, runs
+// alternating: in a quiet spell the median −2.7% and p99 −4.6%
+// (benchstat, n=20, p≤0.011); over twenty minutes with slow spells
+// (retrieval/PERFORMANCE.md), the median −2.2% and the median p99 the
+// same, but 10 runs of 132 with a p99 over 100 µs against 22 of 133.
 func spin(i int) {
 	if i%spinYield == spinYield-1 {
 		runtime.Gosched()
